@@ -1,0 +1,1 @@
+"""Thin MkDocs adapters over the Văn kiện core."""

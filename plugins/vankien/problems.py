@@ -1,0 +1,53 @@
+"""Problems found in the archive, reported as `path:line: lỗi: ...` for editors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(Enum):
+    ERROR = "lỗi"
+    WARNING = "cảnh báo"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    """Path as the editor knows it, relative to the folder that was checked."""
+    line: int
+    severity: Severity
+    code: str
+    """Stable machine-readable name of the rule, e.g. "unknown-type"."""
+    message: str
+    """What is wrong and what to do, in Vietnamese."""
+
+    def format(self) -> str:
+        return f"{self.path}:{self.line}: {self.severity.value}: {self.message}"
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "severity": "error" if self.severity is Severity.ERROR else "warning",
+            "code": self.code,
+            "message": self.message,
+        }
+
+
+class ProblemList(list[Problem]):
+    """Problems collected in one pass, in the order files and lines were read."""
+
+    def error(self, path: str, line: int, code: str, message: str) -> None:
+        self.append(Problem(path, line, Severity.ERROR, code, message))
+
+    def warning(self, path: str, line: int, code: str, message: str) -> None:
+        self.append(Problem(path, line, Severity.WARNING, code, message))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self if p.severity is Severity.WARNING]

@@ -1,0 +1,1 @@
+"""HTML and Markdown for readers, built from the core model (no MkDocs here)."""

@@ -1,0 +1,145 @@
+"""Real MkDocs builds into a temporary folder: pages, URLs, card contents, strict failures."""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from tests.conftest import REPO, write_files
+from vankien.mkdocs_plugins import publish
+from vankien.mkdocs_plugins.archive import ArchivePlugin
+
+pytestmark = pytest.mark.build
+
+
+def build_site(project: Path) -> Path:
+    site = project / "site"
+    publish.build_site(project / "mkdocs.yml", site)
+    return site
+
+
+def text_of(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+@pytest.fixture(scope="module")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = tmp_path_factory.mktemp("sample")
+    (project / "mkdocs.yml").write_bytes((REPO / "mkdocs.yml").read_bytes())
+    shutil.copytree(REPO / "docs", project / "docs")
+    shutil.copytree(REPO / "directives", project / "directives")
+    return build_site(project)
+
+
+def test_every_document_has_a_readable_stable_url(sample_site: Path) -> None:
+    assert (sample_site / "van-ban/2023/39-hd-btgtu/index.html").is_file()
+    assert (
+        sample_site / "van-ban/chua-ro-nam/hd-thanh-uy-bac-kan-tuyen-truyen-xay-dung-dang/index.html"
+    ).is_file()
+    assert (
+        sample_site / "van-ban/chua-ro-nam/kh-ban-to-chuc-tinh-uy-tuyen-truyen-xay-dung-dang-2024/index.html"
+    ).is_file()
+
+
+def test_card_shows_every_fact_of_the_front_matter(sample_site: Path) -> None:
+    html = (
+        sample_site / "van-ban/chua-ro-nam/hd-thanh-uy-bac-kan-tuyen-truyen-xay-dung-dang/index.html"
+    ).read_text()
+    card = text_of(html[html.index('<dl class="vk-card"') : html.index("</dl>")])
+    for expected in (
+        "Số ký hiệu không số",
+        "Loại văn bản Hướng dẫn",
+        "Cơ quan ban hành Thành ủy Bắc Kạn (huyện)",
+        "Ngày ban hành chưa rõ",
+        "Người ký T/M BAN THƯỜNG VỤ · BÍ THƯ · Cù Ngọc Cường",
+        "Trích yếu Đẩy mạnh tuyên truyền về công tác xây dựng Đảng và hệ thống chính trị",
+        "Hiệu lực chưa xác định",
+        "Độ mật thường",
+        "Chủ đề xây dựng Đảng, tuyên truyền",
+        "Nơi nhận Ban Tuyên giáo Tỉnh ủy (b/c) T.Tr Thành ủy, HĐND, UBND thành phố",
+    ):
+        assert expected in card
+    # The card comes right after the title, the body after the card.
+    assert html.index("<h1") < html.index('class="vk-card"') < html.rindex("MỤC ĐÍCH, YÊU CẦU")
+    # Relations as the editor wrote them.
+    assert "Căn cứ, thực hiện (1)" in html
+    assert "Hướng dẫn số 39-HD/BTGTU, ngày 26/6/2023 của Ban Tuyên giáo Tỉnh ủy" in html
+
+
+def test_card_dates_are_dd_mm_yyyy(sample_site: Path) -> None:
+    html = (sample_site / "van-ban/2023/39-hd-btgtu/index.html").read_text()
+    assert "Ngày ban hành</dt><dd>26/06/2023</dd>" in html
+    assert "<title>Hướng dẫn số 39-HD/BTGTU" in html
+    assert "Kho chưa có toàn văn" in html
+
+
+def test_document_pages_stay_out_of_the_nav_and_the_catalogue_lists_them(sample_site: Path) -> None:
+    home = (sample_site / "index.html").read_text()
+    assert "39-hd-btgtu" not in home
+    catalogue = (sample_site / "van-ban/index.html").read_text()
+    assert 'href="2023/39-hd-btgtu/"' in catalogue
+    assert "Chưa rõ ngày ban hành (2)" in text_of(catalogue)
+
+
+def test_site_is_vietnamese_and_loads_nothing_from_outside(sample_site: Path) -> None:
+    for page in sample_site.rglob("*.html"):
+        html = page.read_text()
+        assert '<html lang="vi"' in html, page
+        external = re.findall(r'<(?:script|link|img)[^>]+(?:src|href)="(https?:)?//', html)
+        assert not external, (page, external)
+        assert "fonts.googleapis" not in html
+
+
+def test_a_broken_document_fails_the_build_naming_file_and_line(
+    site_project: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    write_files(
+        site_project / "directives",
+        {"2023/hong.md": "---\ntype: Kết luận\nissuer: Bộ Chính trị\ndate: 31/02/2023\ntitle: x\n---\n"},
+    )
+    (site_project / "site").mkdir()
+    (site_project / "site" / "index.html").write_text("trang đang chạy")
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(site_project)
+    assert "Kho văn bản có 1 lỗi" in caplog.text
+    assert "directives/2023/hong.md:4: lỗi: ngày 31/02/2023 không tồn tại" in caplog.text
+    # Nothing is lost: the live site is untouched and no staging folder is left behind.
+    assert (site_project / "site" / "index.html").read_text() == "trang đang chạy"
+    assert sorted(p.name for p in site_project.iterdir()) == ["directives", "docs", "mkdocs.yml", "site"]
+
+
+def test_a_good_build_replaces_the_old_site(site_project: Path) -> None:
+    (site_project / "site").mkdir()
+    (site_project / "site" / "cu.html").write_text("bản cũ")
+    site = build_site(site_project)
+    assert not (site / "cu.html").exists()
+    assert (site / "van-ban/2023/39-hd-btgtu/index.html").is_file()
+
+
+def test_a_warning_fails_the_strict_build(site_project: Path, caplog: pytest.LogCaptureFixture) -> None:
+    doc = "---\nsymbol: 5-KL/TW\ntype: Kết luận\nissuer: Bộ Chính trị\ndate: 01/02/2023\ntitle: x\ntitel: y\n---\n"
+    write_files(site_project / "directives", {"2023/canh-bao.md": doc})
+    with caplog.at_level(logging.WARNING), pytest.raises(Abort, match="warnings in strict mode"):
+        build_site(site_project)
+    assert "directives/2023/canh-bao.md:7: cảnh báo: trường `titel` không có trong lược đồ" in caplog.text
+
+
+def test_serve_watches_the_archive_folder() -> None:
+    config = load_config(config_file=str(REPO / "mkdocs.yml"))
+    plugin = config.plugins["vankien/archive"]
+    assert isinstance(plugin, ArchivePlugin)
+    watched: list[str] = []
+
+    class Server:
+        def watch(self, path: str) -> None:
+            watched.append(path)
+
+    plugin.on_config(config)
+    plugin.on_serve(Server(), config=config, builder=None)  # type: ignore[arg-type]
+    assert watched == [str(REPO / "directives")]
