@@ -9,7 +9,8 @@ from pathlib import Path
 
 import click
 
-from vankien.loader import load_archive
+from vankien.analysis import analyse_archive
+from vankien.cli_refs import refs_command
 
 
 @click.group(help="Văn kiện: kho văn bản Đảng thành trang web tra cứu.")
@@ -30,7 +31,7 @@ def main() -> None:
     help="Định dạng kết quả; json dành cho công cụ khác.",
 )
 def check(directory: Path, strict: bool, output_format: str) -> None:
-    result = load_archive(directory, display_root=_display_root(directory))
+    result = analyse_archive(directory, display_root=_display_root(directory))
     problems = result.problems
     failed = bool(problems.errors) or (strict and bool(problems.warnings))
     if output_format == "json":
@@ -85,12 +86,4 @@ def _display_root(directory: Path) -> str:
     return "" if text in ("", ".") else f"{text}/"
 
 
-def _register_optional_commands() -> None:
-    try:
-        from vankien.cli_refs import refs_command
-    except ImportError:  # the reference grammar ships in its own module
-        return
-    main.add_command(refs_command, "refs")
-
-
-_register_optional_commands()
+main.add_command(refs_command, "refs")

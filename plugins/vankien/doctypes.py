@@ -51,6 +51,10 @@ DOC_TYPES: tuple[DocType, ...] = (
 )
 
 _BY_FOLDED_NAME = {fold(t.name): t for t in DOC_TYPES}
+_BY_FOLDED_CODE: dict[str, tuple[DocType, ...]] = {}
+for _type in DOC_TYPES:
+    for _code in _type.codes:
+        _BY_FOLDED_CODE[fold(_code)] = (*_BY_FOLDED_CODE.get(fold(_code), ()), _type)
 
 
 def doc_type(name: str) -> DocType | None:
@@ -60,8 +64,7 @@ def doc_type(name: str) -> DocType | None:
 
 def types_for_code(code: str) -> tuple[DocType, ...]:
     """Every type a symbol code can stand for ("QĐ" -> Quyết định, Quy định)."""
-    wanted = fold(code)
-    return tuple(t for t in DOC_TYPES if any(fold(c) == wanted for c in t.codes))
+    return _BY_FOLDED_CODE.get(fold(code), ())
 
 
 def type_names() -> list[str]:

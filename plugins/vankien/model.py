@@ -114,7 +114,7 @@ class Document:
     @property
     def identity(self) -> tuple[str, dt.date | None] | None:
         """Symbol + issue date: numbers restart each committee term, so the symbol alone is not enough."""
-        return (self.symbol.text, self.date) if self.symbol else None
+        return (self.symbol.key, self.date) if self.symbol else None
 
     @property
     def name(self) -> str:

@@ -23,6 +23,18 @@ _PARTY = re.compile(r"^(?P<number>\d+[a-z]?)-(?P<code>[^\W\d_]+)/(?P<issuer>[^/\
 _STATE = re.compile(r"^(?P<number>\d+[a-z]?)(?:/(?P<year>\d{4}))?/(?P<tail>[^/\s]+)$")
 
 
+# Party bodies' codes end in TW (Trung ương), TU (tỉnh ủy), HU (huyện ủy), ĐU/ĐUK (đảng ủy), QU, ThU.
+_PARTY_ISSUER = re.compile(r"^[A-ZĐ]*(?:TW|TU|HU|ĐU|ĐUK|QU|ThU)$")
+
+
+def symbol_key(raw: str) -> str:
+    """Comparable form of a symbol as written; the tidied text when it does not parse."""
+    try:
+        return parse_symbol(raw).key
+    except SymbolError:
+        return tidy(raw)
+
+
 class SymbolError(ValueError):
     """A symbol that follows neither the Party nor the State form."""
 
@@ -42,6 +54,18 @@ class Symbol:
         head = self.number if self.year is None else f"{self.number}/{self.year}"
         tail = self.issuer_code if self.type_code is None else f"{self.type_code}-{self.issuer_code}"
         return f"{head}/{tail}"
+
+    @property
+    def key(self) -> str:
+        """The form used to compare symbols: a Party symbol written State-style ("22/CT-TW") in Party form."""
+        if (
+            self.state_style
+            and self.year is None
+            and self.type_code
+            and _PARTY_ISSUER.match(self.issuer_code)
+        ):
+            return f"{self.number}-{self.type_code}/{self.issuer_code}"
+        return self.text
 
     def types(self) -> tuple[DocType, ...]:
         """The types the code can stand for; empty when the symbol carries no type code."""

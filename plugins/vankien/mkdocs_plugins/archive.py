@@ -6,6 +6,7 @@ The hooks only adapt: the core loads and validates the archive once per build
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 from typing import Any
 
@@ -15,13 +16,18 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
-from vankien.archive import Archive
-from vankien.loader import load_archive
+from vankien.analysis import Analysis, analyse_archive
 from vankien.model import Document
 from vankien.problems import Severity
+from vankien.refs.model import Reference
 from vankien.render.card import render_card, render_no_full_text, render_relations_as_written
+from vankien.render.crosslinks import CrossLinkExtension, Linker, LinkTarget
 from vankien.render.listing import render_catalogue
+from vankien.render.panel import render_banner, render_panel
+from vankien.render.stub_pages import index_source_uri, render_stub_index, render_stub_page, stub_source_uri
+from vankien.resolve import Outcome
 
 from .config import ArchiveConfig
 
@@ -35,18 +41,20 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.archive: Archive | None = None
+        self.analysis: Analysis | None = None
         self.pages: dict[str, Document] = {}
         self.directives_path = Path()
+        self.crosslinks = CrossLinkExtension()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.directives_path = (Path(config.config_file_path).parent / self.config.directives_dir).resolve()
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        config.markdown_extensions.append(self.crosslinks)  # Markdown accepts extension instances
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
-        result = load_archive(
+        result = analyse_archive(
             self.directives_path,
             display_root=f"{self.config.directives_dir.rstrip('/')}/",
             url_prefix=self.config.url_prefix,
@@ -61,7 +69,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 f"Kho văn bản có {len(result.problems.errors)} lỗi (xem các dòng trên); "
                 "sửa rồi chạy lại, hoặc kiểm tra bằng `vankien check`."
             )
-        self.archive = result.archive
+        self.analysis = result
         self.pages = {}
         for document in result.archive:
             src_uri = document.url.rstrip("/") + ".md"
@@ -71,9 +79,24 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 )
             )
             self.pages[src_uri] = document
+        prefix = self.config.url_prefix
         if self.config.catalogue:
-            uri = f"{self.config.url_prefix}/index.md"
+            uri = f"{prefix}/index.md"
             files.append(File.generated(config, uri, content=render_catalogue(result.archive, uri)))
+        for stub in result.graph.stubs:
+            files.append(
+                File.generated(
+                    config,
+                    stub_source_uri(stub, prefix),
+                    content=render_stub_page(stub, prefix),
+                    inclusion=InclusionLevel.NOT_IN_NAV,
+                )
+            )
+        files.append(
+            File.generated(
+                config, index_source_uri(prefix), content=render_stub_index(result.graph.stubs, prefix)
+            )
+        )
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "vankien.css")))
         return files
 
@@ -81,20 +104,65 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         document = self.pages.get(page.file.src_uri)
-        if document is not None:
+        self.crosslinks.linker = None
+        if document is not None and self.analysis is not None:
             page.meta["vankien_id"] = document.id
+            self.crosslinks.linker = self._linker(document, page)
         return markdown
 
+    def _linker(self, document: Document, page: Page) -> Linker:
+        """Links for the references of one body, from the resolutions the graph computed."""
+        assert self.analysis is not None
+        known: dict[tuple[object, ...], LinkTarget | None] = {}
+        prefix = self.config.url_prefix
+        here = posixpath.dirname(page.file.src_uri)
+
+        def source_link(url: str) -> str:
+            # Links to source files, so MkDocs rewrites them for the page and validates them.
+            return posixpath.relpath(url.rstrip("/") + ".md", here or ".")
+
+        for link in self.analysis.graph.body_links.get(document.id, []):
+            key = _link_key(link.reference)
+            if key in known:
+                continue
+            target = link.resolution.target
+            if target is not None and target is not document:
+                known[key] = LinkTarget(source_link(target.url), f"{target.name}: {target.title}", True)
+            elif link.stub is not None:
+                stub = link.stub.final()
+                known[key] = LinkTarget(
+                    source_link(stub.url(prefix)), f"{stub.name}: chưa có trong kho", False
+                )
+            elif link.resolution.outcome is Outcome.AMBIGUOUS:
+                known[key] = None
+
+        def linker(reference: Reference) -> LinkTarget | None:
+            return known.get(_link_key(reference))
+
+        return linker
+
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        self.crosslinks.linker = None
         document = self.pages.get(page.file.src_uri)
-        if document is None or self.archive is None:
+        if document is None or self.analysis is None:
             return html
-        card = render_card(document, self.archive.registry)
+
+        def url_for(url: str) -> str:
+            return get_relative_url(url, page.url)
+
+        graph = self.analysis.graph
+        card = render_banner(document, graph, url_for) + render_card(document, self.analysis.archive.registry)
         if not document.body.strip():
             card += render_no_full_text()
         heading_end = html.find("</h1>")
         insert_at = heading_end + len("</h1>") if heading_end >= 0 else 0
-        return html[:insert_at] + card + html[insert_at:] + render_relations_as_written(document)
+        return (
+            html[:insert_at]
+            + card
+            + html[insert_at:]
+            + render_panel(document, graph, url_for)
+            + render_relations_as_written(document)
+        )
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
@@ -102,6 +170,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # The archive lives outside docs_dir: without this, edits there would not reload the site.
         server.watch(str(self.directives_path))
         return server
+
+
+def _link_key(reference: Reference) -> tuple[object, ...]:
+    return (reference.type, reference.number, reference.symbol, reference.date)
 
 
 def _page_markdown(document: Document) -> str:

@@ -1,0 +1,172 @@
+"""Resolve what the words around mentions say about them.
+
+- an issuer named by a governing phrase: a list header ("các quy định của Ban Bí thư
+  Trung ương Đảng (...)") or "ý kiến chỉ đạo của Thường trực Tỉnh ủy tại Công văn ...";
+- the role: "basis" inside an opening "Căn cứ / Thực hiện / ..." clause;
+- the subject after "về ...".
+
+Each step works on normalised text and mentions sorted by start, and costs
+O(len(text) + mentions): hostile input cannot make it quadratic.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+
+from vankien.refs import patterns
+from vankien.refs.model import Mention
+from vankien.refs.names import read_body_name
+from vankien.refs.parse import tidy_phrase
+
+# A list header governs citations up to this far away; further is a different passage.
+_MAX_GOVERNED_SPAN = 5000
+_PARENTHESIS = re.compile(r"[()]")
+
+
+class _Spans:
+    """Sorted mention starts, and whether a position lies inside any mention."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.starts = [m.start for m in mentions]
+        self.start_set = set(self.starts)
+        self._furthest_end: list[int] = []
+        furthest = -1
+        for mention in mentions:
+            furthest = max(furthest, mention.end)
+            self._furthest_end.append(furthest)
+
+    def covers(self, pos: int) -> bool:
+        index = bisect.bisect_right(self.starts, pos) - 1
+        return index >= 0 and self._furthest_end[index] > pos
+
+    def indexes_between(self, start: int, end: int) -> range:
+        """Indexes of the mentions that start in [start, end)."""
+        return range(bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end))
+
+
+def _closing_parentheses(text: str) -> dict[int, int]:
+    """Offset of every "(" with a matching ")" -> offset of that ")"."""
+    closing: dict[int, int] = {}
+    open_stack: list[int] = []
+    for match in _PARENTHESIS.finditer(text):
+        if match.group() == "(":
+            open_stack.append(match.start())
+        elif open_stack:
+            closing[open_stack.pop()] = match.start()
+    return closing
+
+
+def attach_governing_issuers(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Give mentions without an issuer the body a governing phrase names."""
+    result = list(mentions)
+    spans = _Spans(result)
+
+    def give(index: int, issuer: str) -> None:
+        if result[index].issuer is None:
+            result[index] = replace(result[index], issuer=issuer)
+
+    # "của Thường trực Tỉnh ủy tại Công văn số 3941-CV/TU": the mention right after "tại".
+    for match in patterns.OF_BODY.finditer(text):
+        name = read_body_name(text, match.end())
+        at = patterns.AT_DOCUMENT.match(text, name.end) if name is not None else None
+        if name is not None and at is not None:
+            for index in spans.indexes_between(at.end(), at.end() + 1):
+                give(index, name.text)
+
+    # "các quy định của Ban Bí thư Trung ương Đảng (*Quy định số 85-QĐ/TW ..., Quy định ...*)"
+    closing: dict[int, int] | None = None
+    for match in patterns.LIST_HEADER.finditer(text):
+        name = read_body_name(text, match.end())
+        opening = patterns.OPEN_PARENTHESIS.match(text, name.end) if name is not None else None
+        if name is None or opening is None:
+            continue
+        if closing is None:
+            closing = _closing_parentheses(text)
+        close = closing.get(opening.end() - 1)
+        if close is None or close - opening.end() > _MAX_GOVERNED_SPAN:
+            continue
+        for index in spans.indexes_between(opening.end(), close):
+            give(index, name.text)
+    return result
+
+
+def _clause_ends(text: str, spans: _Spans) -> list[int]:
+    """Offsets where an opening clause may end, in order."""
+    ends: list[int] = []
+    for match in patterns.CLAUSE_END.finditer(text):
+        pos = match.start()
+        if match.group() == ",":
+            after = _skip_spaces(text, pos + 1)
+            # A comma ends the clause before the main clause's subject ("..., Thành ủy Bắc Kạn
+            # hướng dẫn"), not inside a citation nor before the next citation of a list.
+            if (
+                after >= len(text)
+                or not text[after].isupper()
+                or after in spans.start_set
+                or spans.covers(pos)
+            ):
+                continue
+        ends.append(pos)
+    return ends
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def assign_roles(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "basis" for the mentions inside an opening formula's clause, "cites" for the rest."""
+    formulas = [match.start("verb") for match in patterns.OPENING_FORMULA.finditer(text)]
+    if not formulas:
+        return mentions
+    result = list(mentions)
+    spans = _Spans(result)
+    ends = _clause_ends(text, spans)
+    covered_until = 0
+    for formula_start in formulas:
+        index = bisect.bisect_right(ends, formula_start)
+        clause_end = ends[index] if index < len(ends) else len(text)
+        # Formulas that share one clause end are visited once: consecutive clauses never
+        # revisit a mention, which keeps this linear.
+        for mention_index in spans.indexes_between(max(formula_start, covered_until), clause_end):
+            result[mention_index] = replace(result[mention_index], role="basis")
+        covered_until = max(covered_until, clause_end)
+    return result
+
+
+def _about_end(text: str, start: int, spans: _Spans) -> int:
+    limit = min(len(text), start + patterns.ABOUT_MAX_LENGTH)
+    boundary = patterns.ABOUT_END.search(text, start, limit)
+    end = boundary.start() if boundary is not None else limit
+    if boundary is None and limit < len(text):
+        end = max(start, text.rfind(" ", start, limit))  # do not cut a word
+    # The next item of a list ends the subject: "về ..., Quy định số 99-QĐ/TW, ...".
+    for index in spans.indexes_between(start + 1, end):
+        before = text[start : spans.starts[index]].rstrip()
+        if before.endswith((",", ";")):
+            return start + len(before) - 1
+    return end
+
+
+def attach_subjects(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The subject after "về": "Kết luận 21, ngày 25/10/2021 về đẩy mạnh xây dựng, ...\"."""
+    spans = _Spans(mentions)
+    result: list[Mention] = []
+    for mention in mentions:
+        intro = patterns.ABOUT_INTRO.match(text, mention.end)
+        if intro is not None:
+            about = tidy_phrase(text[intro.end() : _about_end(text, intro.end(), spans)]).rstrip(",;: ")
+            if about:
+                mention = replace(mention, about=about)
+        result.append(mention)
+    return result
+
+
+def resolve_context(text: str, mentions: list[Mention]) -> list[Mention]:
+    mentions = attach_governing_issuers(text, mentions)
+    mentions = assign_roles(text, mentions)
+    return attach_subjects(text, mentions)

@@ -1,0 +1,226 @@
+"""Every regular expression of the reference grammar, built from named fragments.
+
+The patterns run on text already passed through `vankien.text.normalize`: NFC,
+"Đ" for its look-alikes, "-" for every dash. Boundaries are Unicode-aware
+(`[^\\W_]` is a letter or digit in any script), never `[a-zA-Z0-9]`.
+
+Every quantifier is bounded and every number is anchored at the start of its
+digit run, so no pattern can backtrack over more than a few dozen characters:
+a search over hostile input (a megabyte of digits and slashes) stays linear.
+"""
+
+from __future__ import annotations
+
+import re
+
+from vankien.doctypes import DOC_TYPES
+
+# --- boundaries and gaps ------------------------------------------------------
+
+# Not preceded / not followed by a letter or digit of any script.
+WORD_START = r"(?<![^\W_])"
+WORD_END = r"(?![^\W_])"
+
+# Space between the words of one reference; a line break is allowed because
+# converters wrap lines inside citations ("Kết luận số 21-KL/TW, ngày\n25/10/2021").
+GAP = r"\s{1,4}"
+OPTIONAL_GAP = r"\s{0,4}"
+
+
+def _words(phrase: str) -> str:
+    """A multi-word phrase with any short run of spaces or one line break between words."""
+    return GAP.join(re.escape(word) for word in phrase.split())
+
+
+def _any_case(fragment: str) -> str:
+    return f"(?i:{fragment})"
+
+
+# --- type words ---------------------------------------------------------------
+
+# "Quyết định", "Quy định", "Nghị quyết", "Chỉ thị", "Kết luận", "Hướng dẫn", "Công văn", ...:
+# every document type of the archive except news. Longest first, so "Quyết định"
+# is never read as a shorter name; any case ("quyết định số 123", "QUY ĐỊNH").
+TYPE_NAMES = tuple(sorted((t.name for t in DOC_TYPES if not t.news), key=len, reverse=True))
+TYPE_WORD = WORD_START + _any_case("|".join(_words(name) for name in TYPE_NAMES)) + WORD_END
+
+# "số 05", "Số: 123/QĐ-TTg".
+NUMBER_MARKER = WORD_START + _any_case("số") + r"(?:\s{0,2}:)?"
+
+# --- numbers and symbols ------------------------------------------------------
+
+# A bare document number: "Chỉ thị số 05", "Kết luận 21, ngày ...". Not part of a
+# date, decimal, range or longer token ("25/10", "1.5", "2020-2025", "05-CT").
+BARE_NUMBER = r"(?<![^\W_])\d{1,5}(?![^\W_]|[/.,:-][^\W_])"
+
+# Party symbol, number-TYPE/ISSUER: "39-HD/BTGTU", "08-QĐi/TW", "6485-CV/BTCTW",
+# "3941-CV/TU"; messy: "01 - KL/TW" (en dash normalised), "47 - QĐ/TW", "37QĐ/TW", "05-CT/TƯ".
+PARTY_SYMBOL = (
+    r"(?<![^\W_/.])\d{1,5}"  # number, at the start of its digit run
+    r"(?:[ \t]{0,2}-[ \t]{0,2}|[ \t]?)"  # "-", spaced dash, or glued ("37QĐ")
+    r"[^\W\d_]{1,5}"  # type code: "HD", "QĐi", "CTr"
+    r"[ \t]{0,2}/[ \t]{0,2}"
+    r"[^\W_]{1,12}" + WORD_END  # issuer code: "TW", "BTGTU", "TƯ"
+)
+
+# State symbol, number[/year]/TYPE-ISSUER or number[/year]/ISSUER: "30/2020/NĐ-CP",
+# "123/QĐ-TTg", "20/2023/QH15", "238/UBND-KGVX", and state-style Party "22/CT-TW".
+# The part after the slash starts with a letter, so dates ("25/10/2021") never match.
+STATE_SYMBOL = (
+    r"(?<![^\W_/.])\d{1,5}"  # number
+    r"(?:/\d{4})?"  # year
+    r"/[^\W\d_][^\W_]{0,11}"  # type code or issuer: "QĐ", "NĐ", "QH15", "UBND"
+    r"(?:-[^\W_]{1,12}){0,2}" + WORD_END  # issuer parts: "-TTg", "-CP", "-KGVX"
+)
+
+SYMBOL = f"(?:{PARTY_SYMBOL}|{STATE_SYMBOL})"
+
+# The head of a numbered citation: a type word with a symbol or number, or a symbol alone.
+#   "Kết luận số 21-KL/TW", "Chỉ thị 05", "quyết định số 123/QĐ-TTg", "số 18-CV/BTG", "217-QĐ/TW"
+CITATION_HEAD = re.compile(
+    rf"(?P<word>{TYPE_WORD})(?:{GAP}(?P<marker>{NUMBER_MARKER}))?{OPTIONAL_GAP}"
+    rf"(?:(?P<symbol>{SYMBOL})|(?P<number>{BARE_NUMBER}))"
+    rf"|(?:(?P<bare_marker>{NUMBER_MARKER}){OPTIONAL_GAP})?(?P<bare_symbol>{SYMBOL})"
+)
+
+# Words that make a bare number a count or a period, not a document number:
+# "Báo cáo 5 năm", "Hướng dẫn 3 nhóm", "Kế hoạch 100 ngày".
+# fmt: off
+_COUNTED_NOUNS = [
+    "năm", "tháng", "ngày", "tuần", "quý", "giờ", "phút", "lần", "người",
+    "điểm", "nhóm", "đồng", "tỷ", "triệu", "nghìn", "cấp", "bước", "nội dung",
+    "giai đoạn", "đơn vị", "tập thể", "cá nhân", "tiêu chí", "chỉ tiêu", "nhiệm vụ", "giải pháp",
+]
+# fmt: on
+COUNTED_NOUN = re.compile(
+    GAP + _any_case("|".join(_words(noun) for noun in _COUNTED_NOUNS)) + WORD_END + r"|\s{0,2}%"
+)
+
+# --- dates --------------------------------------------------------------------
+
+# "25/10/2021", "25-10-2021", "25.10.2021", "ngày 05 tháng 01 năm 2022".
+DATE = (
+    r"(?P<day>\d{1,2})[ \t]{0,2}[/.-][ \t]{0,2}(?P<month>\d{1,2})[ \t]{0,2}[/.-][ \t]{0,2}(?P<year>\d{4})"
+    rf"|(?P<day_w>\d{{1,2}}){GAP}{_any_case('tháng')}{GAP}(?P<month_w>\d{{1,2}})"
+    rf"{GAP}{_any_case('năm')}{GAP}(?P<year_w>\d{{4}})"
+)
+
+# The date of a citation, after its number: ", ngày 25/10/2021", " ngày 18/5/2021",
+# ", 28/02/2023" (no "ngày"), " ngày 05 tháng 01 năm 2022".
+DATE_PART = re.compile(
+    rf"(?:{OPTIONAL_GAP},{OPTIONAL_GAP}|{GAP})(?:{_any_case('ngày')}{GAP})?(?:{DATE})(?!\d)"
+)
+
+# --- issuers and terms --------------------------------------------------------
+
+# Before the issuer: " của Ban Bí thư", ", của ...", or just a space after a date
+# ("ngày 07/10/2022 Ban Bí thư"); the caller decides when "của" may be missing.
+ISSUER_INTRO = re.compile(
+    rf"(?P<comma>{OPTIONAL_GAP},{OPTIONAL_GAP})?(?(comma)|{GAP})(?:(?P<of>{_any_case('của')}){GAP})?"
+)
+
+# The committee term: " khóa XII", "(khóa XIII)"; both spellings of "khóa".
+_TERM_WORD = _any_case("khóa|khoá")
+_TERM_VALUE = r"(?P<term>[IVXLC]{1,8}|\d{1,2})" + WORD_END
+TERM = re.compile(
+    rf"{GAP}{_TERM_WORD}{GAP}{_TERM_VALUE}|{OPTIONAL_GAP}\({OPTIONAL_GAP}{_TERM_WORD}{GAP}"
+    rf"(?P<term_in_parens>[IVXLC]{{1,8}}|\d{{1,2}}){WORD_END}{OPTIONAL_GAP}\)"
+)
+
+# --- lists --------------------------------------------------------------------
+
+# Between items of one list that share a type word: "Công văn số 17-CV/BTG và số 18-CV/BTG",
+# "217-QĐ/TW và 218-QĐ/TW", "..., 18-CV/BTG, ...". The next item must follow.
+LIST_JOINER = re.compile(
+    rf"(?:{OPTIONAL_GAP},{OPTIONAL_GAP}(?:{_any_case('và|hoặc')}{GAP})?|{GAP}{_any_case('và|hoặc')}{GAP})"
+    rf"(?:(?P<marker>{NUMBER_MARKER}){OPTIONAL_GAP})?"
+)
+LIST_ITEM_SYMBOL = re.compile(SYMBOL)
+LIST_ITEM_NUMBER = re.compile(BARE_NUMBER)
+
+# A list header that governs the citations in the parentheses after it:
+# "các quy định của Ban Bí thư Trung ương Đảng (*Quy định số 85-QĐ/TW, ...*)".
+_PLURAL_TYPE = _any_case("|".join([_words(name) for name in TYPE_NAMES] + [_words("văn bản")]))
+LIST_HEADER = re.compile(
+    rf"{WORD_START}{_any_case('các')}{GAP}{_PLURAL_TYPE}(?:{OPTIONAL_GAP},{OPTIONAL_GAP}{_PLURAL_TYPE}){{0,4}}"
+    rf"{GAP}{_any_case('của')}{GAP}"
+)
+OPEN_PARENTHESIS = re.compile(rf"{OPTIONAL_GAP}\(")
+
+# "ý kiến chỉ đạo của Thường trực Tỉnh ủy tại Công văn số 3941-CV/TU": the body named
+# before "tại" issued the document after it.
+OF_BODY = re.compile(rf"{WORD_START}{_any_case('của')}{GAP}")
+AT_DOCUMENT = re.compile(rf"{GAP}{_any_case('tại')}{GAP}")
+
+# --- subjects -----------------------------------------------------------------
+
+# " về đẩy mạnh xây dựng, chỉnh đốn Đảng ...": the subject (trích yếu) of a citation.
+ABOUT_INTRO = re.compile(rf"(?:{OPTIONAL_GAP},)?{GAP}{_any_case('về')}{GAP}(?=[^\W\d_])")
+# A subject ends at a clause boundary, a parenthesis, emphasis or a quotation mark.
+ABOUT_END = re.compile(r"[;\n()*\"“”]|[.!?](?=\s|\Z)")
+ABOUT_MAX_LENGTH = 300
+
+# --- documents named without a number -----------------------------------------
+
+# A congress resolution: "Nghị quyết Đại hội XIII của Đảng", "Nghị quyết Đại hội đại biểu
+# toàn quốc lần thứ XIII của Đảng", "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XI",
+# "Nghị quyết Đại hội XIII Đảng bộ Khối các cơ quan Trung ương". The caller reads the body
+# names; the ordinal is required, so "nghị quyết đại hội đảng bộ các cấp" is no reference.
+CONGRESS_RESOLUTION = re.compile(
+    rf"{WORD_START}(?P<word>{_any_case(_words('Nghị quyết'))}){GAP}"
+    rf"(?P<congress>{_any_case(_words('Đại hội'))}(?:{GAP}{_any_case(_words('đại biểu'))})?){WORD_END}"
+)
+NATIONWIDE = re.compile(rf"{GAP}{_any_case(_words('toàn quốc'))}{WORD_END}")
+CONGRESS_ORDINAL = re.compile(
+    rf"{GAP}(?:{_any_case(_words('lần thứ'))}{GAP})?(?:[IVXLC]{{1,8}}|\d{{1,2}}){WORD_END}"
+)
+NAME_START = re.compile(rf"{GAP}(?:(?P<of>{_any_case('của')}){GAP})?(?=[^\W\d_])")
+# Elliptical coordination: "Nghị quyết Đại hội XIII của Đảng và của Đảng bộ Khối".
+ELLIPTICAL_OF = re.compile(rf"{GAP}và{GAP}của{GAP}(?=[^\W\d_])")
+
+# Documents unique by name. Capitalised as names are; "Điều lệ Đảng bộ" is not the Charter.
+NAMED_DOCUMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # "việc chấp hành Cương lĩnh chính trị, Điều lệ Đảng, nghị quyết ..." (Lai Châu news, 2023)
+    ("Điều lệ", re.compile(rf"{WORD_START}{_words('Điều lệ Đảng')}(?!{GAP}bộ){WORD_END}")),
+    (
+        "Cương lĩnh",
+        re.compile(
+            rf"{WORD_START}(?:{_words('Cương lĩnh chính trị')}|"
+            rf"{_words('Cương lĩnh xây dựng đất nước trong thời kỳ quá độ lên chủ nghĩa xã hội')}){WORD_END}"
+        ),
+    ),
+    # "Hiến pháp năm 2013", "Hiến pháp 1992": with its year, since a bare "Hiến pháp" is also
+    # the name of a type ("văn bản Nhà nước: Hiến pháp, Luật, Nghị định").
+    ("Hiến pháp", re.compile(rf"{WORD_START}Hiến{GAP}pháp{GAP}(?:năm{GAP})?\d{{4}}{WORD_END}")),
+)
+
+# "Đảng ủy Văn phòng Chính phủ vừa ban hành Kế hoạch đẩy mạnh tuyên truyền ..." (Chinhphu.vn, 2023),
+# "Ban Tổ chức Tỉnh ủy ban hành Kế hoạch tuyên truyền ... như sau:". The title starts with a
+# lower-case word that is not "số" (numbered citations are read by CITATION_HEAD).
+ISSUED_DOCUMENT = re.compile(
+    rf"(?P<verb>{WORD_START}(?:(?:vừa|đã|mới|sẽ){GAP})?ban{GAP}hành){GAP}(?P<word>{TYPE_WORD}){GAP}"
+    rf"(?!số{WORD_END})(?=[^\W\d_])"
+)
+# A title ends at a clause boundary or at the word that starts the rest of the sentence.
+TITLE_END = re.compile(
+    rf"[.;:!?()\n]|{GAP}(?:với|như{GAP}sau|nhằm|để|gồm|theo{GAP}đó|trong{GAP}đó){WORD_END}"
+)
+TITLE_MAX_LENGTH = 200
+
+# --- roles --------------------------------------------------------------------
+
+# An opening formula at the start of a sentence or paragraph: "Căn cứ ...", "Thực hiện ...",
+# "Triển khai ...", "Thi hành ...". Lower case mid-sentence ("; thực hiện nghiêm Quy định
+# số 85-QĐ/TW") is an ordinary citation.
+_FORMULA_VERBS = ("Căn cứ", "Thực hiện", "Triển khai", "Thi hành")
+OPENING_FORMULA = re.compile(
+    r"(?:\A|(?<=[\n.;:!?]))[\s*_+>#•-]{0,12}"
+    + "(?P<verb>"
+    + "|".join(_words(verb) + "|" + _words(verb.upper()) for verb in _FORMULA_VERBS)
+    + ")"
+    + WORD_END
+)
+# Where an opening clause may end: ";", a line break, a sentence end, or a comma before
+# a capital letter (the main clause: "..., Thành ủy Bắc Kạn hướng dẫn"); the caller
+# skips commas inside citations and before the next citation of a list.
+CLAUSE_END = re.compile(r"[;\n]|[.:!?](?=\s|\Z)|,(?=\s{0,4}[^\W\d_])")

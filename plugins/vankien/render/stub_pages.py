@@ -1,0 +1,86 @@
+"""Pages for documents that are cited but not archived, and their index (the archivists' to-do list)."""
+
+from __future__ import annotations
+
+import posixpath
+from html import escape
+
+from vankien.model import format_date
+from vankien.render.listing import document_link
+from vankien.stubs import STUB_FOLDER, Stub
+
+INDEX_TITLE = "Văn bản được dẫn chiếu chưa lưu trữ"
+
+
+def stub_source_uri(stub: Stub, prefix: str) -> str:
+    return stub.url(prefix).rstrip("/") + ".md"
+
+
+def index_source_uri(prefix: str) -> str:
+    return f"{prefix}/{STUB_FOLDER}/index.md"
+
+
+def _cell(text: str) -> str:
+    return escape(text).replace("|", "\\|")
+
+
+def render_stub_page(stub: Stub, prefix: str) -> str:
+    page_uri = stub_source_uri(stub, prefix)
+    unknown = "*chưa rõ*"
+    lines = [
+        f"# {_cell(stub.name)}",
+        "",
+        '!!! note "Văn bản chưa có trong kho"',
+        "    Kho chưa lưu văn bản này. Các thông tin dưới đây lấy từ những văn bản trích dẫn nó.",
+        "",
+        "| | |",
+        "|---|---|",
+        f"| Loại văn bản | {_cell(stub.type)} |",
+        f"| Số ký hiệu | {_cell(stub.symbol) if stub.symbol else (_cell(stub.number) if stub.number else unknown)} |",
+        f"| Ngày ban hành | {format_date(stub.date) if stub.date else unknown} |",
+        f"| Cơ quan ban hành | {_cell(stub.issuer) if stub.issuer else unknown} |",
+    ]
+    if stub.term:
+        lines.append(f"| Khóa | {_cell(stub.term)} |")
+    lines += [
+        f"| Trích yếu (theo trích dẫn) | {_cell(stub.about) if stub.about else unknown} |",
+        f"| Số lần được dẫn chiếu | {len(stub.citations)} |",
+        "",
+        f"## Được dẫn chiếu bởi ({len(stub.citing_documents)})",
+        "",
+    ]
+    for citation in stub.citations:
+        document = citation.document
+        link = document_link(document, page_uri)
+        role = "căn cứ" if citation.kind.value == "basis" else "dẫn chiếu"
+        lines += [
+            f"- [{_cell(document.name)}]({link}) ({format_date(document.date)}, {_cell(document.issuer)}) — {role}:",
+            "",
+            f"    > {_cell(citation.sentence)}",
+            "",
+        ]
+    return "\n".join(lines)
+
+
+def render_stub_index(stubs: list[Stub], prefix: str) -> str:
+    page_uri = index_source_uri(prefix)
+    lines = [
+        f"# {INDEX_TITLE}",
+        "",
+        f"Các văn bản được trích dẫn nhưng kho chưa lưu: **{len(stubs)}** văn bản, văn bản được dẫn "
+        "nhiều nhất trước. Thêm một văn bản vào `directives/` sẽ đưa nó ra khỏi danh sách này.",
+        "",
+    ]
+    if not stubs:
+        return "\n".join([*lines, "Mọi văn bản được trích dẫn đều đã có trong kho."])
+    lines += [
+        "| Số lần dẫn | Văn bản | Ngày | Cơ quan | Trích yếu (theo trích dẫn) |",
+        "|---:|---|---|---|---|",
+    ]
+    for stub in stubs:
+        link = posixpath.relpath(stub_source_uri(stub, prefix), posixpath.dirname(page_uri))
+        lines.append(
+            f"| {len(stub.citations)} | [{_cell(stub.name)}]({link}) | {format_date(stub.date) if stub.date else ''} "
+            f"| {_cell(stub.issuer or '')} | {_cell(stub.about or '')} |"
+        )
+    return "\n".join(lines)
