@@ -6,57 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import TODAY, write_files
-from vankien.analysis import Analysis, analyse_archive
+from tests.factories import analyse_files, doc
+from vankien.analysis import Analysis
 from vankien.model import RelationKind
-
-REGISTRY = """\
-- name: Ban Chấp hành Trung ương Đảng
-  code: TW
-  level: Trung ương
-  aliases: [BCH Trung ương, Ban Chấp hành Trung ương]
-- name: Ban Bí thư
-  code: TW
-  parent: Ban Chấp hành Trung ương Đảng
-  level: Trung ương
-- name: Bộ Chính trị
-  code: TW
-  parent: Ban Chấp hành Trung ương Đảng
-  level: Trung ương
-- name: Ban Tuyên giáo Trung ương
-  code: BTGTW
-  parent: Ban Chấp hành Trung ương Đảng
-  level: Trung ương
-- name: Tỉnh ủy Bắc Kạn
-  code: TU
-  parent: Ban Chấp hành Trung ương Đảng
-  level: tỉnh
-- name: Đại hội đại biểu toàn quốc lần thứ XIII của Đảng
-  level: Trung ương
-"""
-
-
-def doc(
-    symbol: str | None,
-    type_: str,
-    issuer: str,
-    date: str,
-    title: str = "x",
-    extra: str = "",
-    body: str = "",
-    id_: str | None = None,
-) -> str:
-    lines = ["---"]
-    if symbol:
-        lines.append(f"symbol: {symbol}")
-    if id_:
-        lines.append(f"id: {id_}")
-    lines += [f"type: {type_}", f"issuer: {issuer}", f"date: {date}", f"title: {title}"]
-    if extra:
-        lines.append(extra.strip("\n"))
-    lines += ["---", body]
-    return "\n".join(lines) + "\n"
-
 
 QD101_2012 = doc("101-QĐ/TW", "Quy định", "Ban Bí thư", "07/06/2012", "Trách nhiệm nêu gương 2012")
 QD101_2023 = doc("101-QĐ/TW", "Quy định", "Ban Bí thư", "28/02/2023", "Lãnh đạo cơ quan báo chí")
@@ -68,7 +20,6 @@ NQ_DH13 = doc(
 )
 
 BASE = {
-    "co-quan.yml": REGISTRY,
     "2012/qd101.md": QD101_2012,
     "2023/qd101.md": QD101_2023,
     "2021/kl21.md": KL21,
@@ -79,7 +30,7 @@ BASE = {
 
 
 def analyse(tmp_path: Path, files: dict[str, str]) -> Analysis:
-    return analyse_archive(write_files(tmp_path / "d", {**BASE, **files}), today=TODAY)
+    return analyse_files(tmp_path / "d", {**BASE, **files})
 
 
 def targets(analysis: Analysis, doc_id: str, kind: RelationKind) -> list[str]:
@@ -94,21 +45,21 @@ RESOLUTION_CASES = [
         "texts/002: the older 101-QĐ/TW, dated",
         "Quy định số 101-QĐ/TW, ngày 07/6/2012 của Ban Bí thư",
         "01/09/2023",
-        "101-qd-tw@2012-06-07",
+        "101-qd-tw-2012@2012-06-07",
     ),
     (
         "texts/002: the newer 101-QĐ/TW, date without 'ngày'",
         "Quy định số 101-QĐ/TW, 28/02/2023 về ...",
         "01/09/2023",
-        "101-qd-tw@2023-02-28",
+        "101-qd-tw-2023@2023-02-28",
     ),
     (
         "no date: latest issued on or before the citing document",
         "Quy định số 101-QĐ/TW về nêu gương",
         "01/01/2020",
-        "101-qd-tw@2012-06-07",
+        "101-qd-tw-2012@2012-06-07",
     ),
-    ("no date, cited after both", "thực hiện Quy định số 101-QĐ/TW", "01/09/2023", "101-qd-tw@2023-02-28"),
+    ("no date, cited after both", "thực hiện Quy định số 101-QĐ/TW", "01/09/2023", "101-qd-tw-2023@2023-02-28"),
     ("texts/001: abbreviated with date", "Kết luận 21, ngày 25/10/2021", "01/03/2022", "21-kl-tw@2021-10-25"),
     (
         "texts/001: abbreviated, no date",
@@ -175,9 +126,10 @@ def test_front_matter_relations_in_both_directions(tmp_path: Path) -> None:
     )
     analysis = analyse(tmp_path, {"2024/qd102.md": newer})
     assert not analysis.problems.errors
-    assert targets(analysis, "102-qd-tw", RelationKind.REPLACES) == ["101-qd-tw@2023-02-28"]
-    assert targets(analysis, "102-qd-tw", RelationKind.AMENDS) == ["101-qd-tw@2012-06-07"]
-    replaced = next(d for d in analysis.archive if d.id == "101-qd-tw" and d.date and d.date.year == 2023)
+    assert targets(analysis, "102-qd-tw", RelationKind.REPLACES) == ["101-qd-tw-2023@2023-02-28"]
+    assert targets(analysis, "102-qd-tw", RelationKind.AMENDS) == ["101-qd-tw-2012@2012-06-07"]
+    replaced = analysis.archive.get("101-qd-tw-2023")
+    assert replaced is not None and replaced.url == "van-ban/2023/101-qd-tw/"  # the id changes, the URL does not
     assert [e.source.id for e in analysis.graph.acted_on_by(replaced, RelationKind.REPLACES)] == ["102-qd-tw"]
 
 

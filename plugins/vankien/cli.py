@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from vankien.analysis import analyse_archive
+from vankien.cli_import import import_command, new_command
 from vankien.cli_refs import refs_command
 
 
@@ -87,3 +88,5 @@ def _display_root(directory: Path) -> str:
 
 
 main.add_command(refs_command, "refs")
+main.add_command(import_command, "import")
+main.add_command(new_command, "new")

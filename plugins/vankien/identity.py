@@ -21,9 +21,27 @@ def derived_id(document: Document) -> str | None:
     if document.date is None:
         return None
     code = document.type.codes[0] if document.type.codes else document.type.name
-    return f"{slugify(code)}-{slugify(document.issuer)}-{document.date:%d-%m}"
+    # News and documents of unknown issuer are told apart by their title instead.
+    who = (
+        slugify(document.issuer)
+        if document.issuer and not document.type.news
+        else _words(slugify(document.title), 6)
+    )
+    return f"{slugify(code)}-{who}-{document.date:%d-%m}"
+
+
+def _words(slug: str, count: int) -> str:
+    return "-".join(slug.split("-")[:count])
 
 
 def document_url(document: Document, prefix: str = URL_PREFIX) -> str:
+    """Year and slug: a number reused in another term gets another URL, and no URL ever moves."""
     year = str(document.date.year) if document.date else UNKNOWN_YEAR
-    return f"{prefix}/{year}/{document.id}/"
+    return f"{prefix}/{year}/{document.slug}/"
+
+
+def unique_id(document: Document, shared: bool) -> str:
+    """The slug, or, when other documents share it (a reused number), the slug and the year."""
+    if not shared or document.lines.get("id"):
+        return document.slug
+    return f"{document.slug}-{document.date.year if document.date else UNKNOWN_YEAR}"

@@ -7,12 +7,13 @@ decides whether warnings fail (``vankien check --strict``, ``mkdocs build --stri
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from vankien.archive import Archive
 from vankien.frontmatter import FrontMatterError, parse
-from vankien.identity import derived_id, document_url
+from vankien.identity import derived_id, document_url, unique_id
 from vankien.issuers import IssuerRegistry, load_registry
 from vankien.model import Document, format_date
 from vankien.problems import ProblemList
@@ -95,9 +96,8 @@ def _assign_identities(documents: list[Document], problems: ProblemList, url_pre
     by_url: dict[str, Document] = {}
     kept: list[Document] = []
     for document in documents:
-        if not document.id:
-            document.id = derived_id(document) or ""
-        if not document.id:
+        document.slug = document.id or derived_id(document) or ""
+        if not document.slug:
             problems.error(
                 document.path,
                 1,
@@ -132,4 +132,18 @@ def _assign_identities(documents: list[Document], problems: ProblemList, url_pre
             by_identity[identity] = document
         by_url[document.url] = document
         kept.append(document)
-    documents[:] = kept
+    slug_count = Counter(d.slug for d in kept)
+    by_id: dict[str, Document] = {}
+    documents[:] = []
+    for document in kept:
+        document.id = unique_id(document, slug_count[document.slug] > 1)
+        if document.id in by_id:
+            problems.error(
+                document.path,
+                document.line_of("id"),
+                "duplicate-id",
+                f"mã định danh `{document.id}` đã dùng cho `{by_id[document.id].path}`; đặt `id` khác",
+            )
+            continue
+        by_id[document.id] = document
+        documents.append(document)

@@ -55,6 +55,8 @@ DEFAULT_STATUS = "chưa xác định"
 CLASSIFICATIONS = ("thường", "mật", "tối mật", "tuyệt mật")
 DEFAULT_CLASSIFICATION = "thường"
 
+UNKNOWN_ISSUER_LABEL = "chưa rõ cơ quan ban hành"
+
 # Who signs for whom: T/M (thay mặt), K/T (ký thay), T/L (thừa lệnh), TUQ (thừa ủy quyền), Q. (quyền).
 AUTHORITY_PREFIXES = ("T/M", "K/T", "T/L", "TUQ", "Q.")
 
@@ -84,7 +86,7 @@ class Citation:
 @dataclass
 class Document:
     id: str
-    """Stable identifier, also the last part of the URL: "39-hd-btgtu", "hd-thanh-uy-bac-kan-2023"."""
+    """Unique in the archive: the slug, or "<slug>-<year>" when a reused number shares the slug."""
     path: str
     """Path of the file relative to the archive folder, with forward slashes."""
     type: DocType
@@ -110,6 +112,8 @@ class Document:
     lines: dict[str, int] = field(default_factory=dict)
     url: str = ""
     """Site-relative URL with a trailing slash: "van-ban/2023/39-hd-btgtu/"."""
+    slug: str = ""
+    """Last part of the URL, from the symbol or the editor's `id`: "39-hd-btgtu"."""
 
     @property
     def identity(self) -> tuple[str, dt.date | None] | None:
@@ -117,10 +121,21 @@ class Document:
         return (self.symbol.key, self.date) if self.symbol else None
 
     @property
+    def issuer_label(self) -> str:
+        """The issuer for readers; the editor wrote `issuer: chưa rõ` when the text does not name it."""
+        return self.issuer or UNKNOWN_ISSUER_LABEL
+
+    @property
     def name(self) -> str:
         """How readers call the document: "Hướng dẫn số 39-HD/BTGTU", "Hướng dẫn của Thành ủy Bắc Kạn"."""
         if self.symbol:
             return f"{self.type.name} số {self.symbol.text}"
+        if self.type.news or not self.issuer:
+            return (
+                f"{self.type.name}: {self.title}"
+                if len(self.title) <= 80
+                else f"{self.type.name}: {self.title[:79]}…"
+            )
         return f"{self.type.name} của {self.issuer}"
 
     def line_of(self, key: str) -> int:

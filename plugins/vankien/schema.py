@@ -81,7 +81,8 @@ _VIETNAMESE_NAMES = {
     for vi in names
 }
 
-UNKNOWN_DATE_WORDS = ("chưa rõ", "không rõ")
+UNKNOWN_WORDS = ("chưa rõ", "không rõ")
+"""Written for a date or an issuer the text does not state."""
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _VN_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -115,7 +116,11 @@ class DocumentReader:
     def read(self) -> Document | None:
         data = self.fm.data
         self._check_field_names(data)
+        news = (found := doc_type(str(data.get("type", "")))) is not None and found.news
         for key, spec in FIELDS.items():
+            # A news article need not name who published it: many pages do not say.
+            if key == "issuer" and news:
+                continue
             if spec.required and key not in data:
                 self.error("", "missing-field", f"thiếu trường bắt buộc `{key}` ({spec.label})")
         doc_kind = self._read_type(data.get("type"))
@@ -123,7 +128,7 @@ class DocumentReader:
         if doc_kind is not None and symbol is not None:
             self._check_symbol_matches_type(symbol, doc_kind.name)
         date = self._read_date(data["date"]) if "date" in data else None
-        issuer = self._read_issuer(data.get("issuer"))
+        issuer = self._read_issuer(data.get("issuer")) if "issuer" in data or not news else ""
         title = self._text("title", data.get("title"))
         explicit_id = self._read_id(data.get("id"))
         signer = self._read_signer(data.get("signer"))
@@ -217,7 +222,7 @@ class DocumentReader:
 
     def _read_date(self, value: Any) -> dt.date | None:
         text = "" if value is None else str(value).strip()
-        if text and fold(text) in {fold(w) for w in UNKNOWN_DATE_WORDS}:
+        if text and fold(text) in {fold(w) for w in UNKNOWN_WORDS}:
             return None
         # An empty `date:` is a forgotten value, not a statement that the date is unknown.
         if not text:
@@ -262,7 +267,10 @@ class DocumentReader:
         return date
 
     def _read_issuer(self, value: Any) -> str | None:
+        """The registry name; "" when the editor wrote `chưa rõ` (the text does not name the issuer)."""
         name = self._text("issuer", value)
+        if name is not None and fold(name) in {fold(w) for w in UNKNOWN_WORDS}:
+            return ""
         if name is None:
             if value is not None or "issuer" in self.fm.data:
                 self.error("issuer", "missing-field", "trường `issuer` (cơ quan ban hành) để trống")

@@ -68,7 +68,13 @@ def attach_governing_issuers(text: str, mentions: list[Mention]) -> list[Mention
             result[index] = replace(result[index], issuer=issuer)
 
     # "của Thường trực Tỉnh ủy tại Công văn số 3941-CV/TU": the mention right after "tại".
-    for match in patterns.OF_BODY.finditer(text):
+    # Reading the name after every "của" is costly and gives nothing unless some mention
+    # starts right after "tại", so look for such a mention first.
+    after_at = any(
+        patterns.AT_BEFORE.search(text, max(0, start - patterns.AT_BEFORE_WIDTH), start) is not None
+        for start in spans.starts
+    )
+    for match in patterns.OF_BODY.finditer(text) if after_at else ():
         name = read_body_name(text, match.end())
         at = patterns.AT_DOCUMENT.match(text, name.end) if name is not None else None
         if name is not None and at is not None:
@@ -92,24 +98,25 @@ def attach_governing_issuers(text: str, mentions: list[Mention]) -> list[Mention
     return result
 
 
-def _clause_ends(text: str, spans: _Spans) -> list[int]:
-    """Offsets where an opening clause may end, in order."""
-    ends: list[int] = []
-    for match in patterns.CLAUSE_END.finditer(text):
-        pos = match.start()
+def _clause_end_after(text: str, pos: int, spans: _Spans) -> int | None:
+    """The first offset after `pos` where an opening clause may end, or None."""
+    # CLAUSE_END matches single characters with a lookahead, so a scan from `pos + 1`
+    # finds exactly the ends a scan of the whole text finds there.
+    for match in patterns.CLAUSE_END.finditer(text, pos + 1):
+        end = match.start()
         if match.group() == ",":
-            after = _skip_spaces(text, pos + 1)
+            after = _skip_spaces(text, end + 1)
             # A comma ends the clause before the main clause's subject ("..., Thành ủy Bắc Kạn
             # hướng dẫn"), not inside a citation nor before the next citation of a list.
             if (
                 after >= len(text)
                 or not text[after].isupper()
                 or after in spans.start_set
-                or spans.covers(pos)
+                or spans.covers(end)
             ):
                 continue
-        ends.append(pos)
-    return ends
+        return end
+    return None
 
 
 def _skip_spaces(text: str, pos: int) -> int:
@@ -125,11 +132,16 @@ def assign_roles(text: str, mentions: list[Mention]) -> list[Mention]:
         return mentions
     result = list(mentions)
     spans = _Spans(result)
-    ends = _clause_ends(text, spans)
     covered_until = 0
+    # Clause ends are found on demand: only the first after each formula matters, and
+    # most commas of a body lie in no opening clause. A formula before the end found for
+    # the one before it shares that end (no end lies between them), so each stretch of
+    # text is scanned once, which keeps this linear.
+    clause_end = -1
     for formula_start in formulas:
-        index = bisect.bisect_right(ends, formula_start)
-        clause_end = ends[index] if index < len(ends) else len(text)
+        if formula_start >= clause_end:
+            found = _clause_end_after(text, formula_start, spans)
+            clause_end = found if found is not None else len(text)
         # Formulas that share one clause end are visited once: consecutive clauses never
         # revisit a mention, which keeps this linear.
         for mention_index in spans.indexes_between(max(formula_start, covered_until), clause_end):

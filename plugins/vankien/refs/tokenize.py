@@ -7,6 +7,7 @@ a unique name); dates, issuers, terms and lists are read by `parse`.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -73,6 +74,7 @@ def valid_symbol(raw: str) -> Symbol | None:
     return symbol
 
 
+@functools.lru_cache(maxsize=1024)
 def _type_names_for_code(code: str) -> tuple[str, ...]:
     return tuple(t.name for t in types_for_code(code))
 
@@ -92,7 +94,9 @@ def type_of_symbol(symbol: Symbol) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1024)
 def type_name(word: str) -> str:
+    # Cached: a text repeats a handful of type words, and each lookup folds the word.
     found = doc_type(" ".join(word.split()))
     # TYPE_WORD only matches names of DOC_TYPES, so the lookup cannot fail.
     assert found is not None, word
@@ -127,15 +131,26 @@ def _decode_citation_head(text: str, match: re.Match[str]) -> CitationHead | Non
 
 
 def find_citation_head(text: str, pos: int) -> CitationHead | None:
-    """The first numbered citation head at or after `pos`."""
-    while True:
-        match = patterns.CITATION_HEAD.search(text, pos)
-        if match is None:
-            return None
-        head = _decode_citation_head(text, match)
-        if head is not None:
-            return head
-        pos = match.start() + 1
+    """The first numbered citation head at or after `pos`.
+
+    Same result as trying CITATION_HEAD.search from `pos` (and again after each head that
+    does not decode), but a search runs the head's many alternatives at every position of
+    the text. A head starts at a word start at most CITATION_HEAD_PREFIX_WIDTH characters
+    before a digit that starts a word, so only those starts are tried, in text order: the
+    first that matches is where the search would have stopped. Each position is tried at
+    most once (`tried` only grows), which keeps this linear on a text of digits.
+    """
+    tried = pos  # every start before this one has been tried, or cannot start a head
+    for digit in patterns.NUMBER_START.finditer(text, pos):
+        lowest = max(tried, digit.start() - patterns.CITATION_HEAD_PREFIX_WIDTH)
+        for start in patterns.HEAD_START.finditer(text, lowest, digit.start() + 1):
+            match = patterns.CITATION_HEAD.match(text, start.start())
+            if match is not None:
+                head = _decode_citation_head(text, match)
+                if head is not None:
+                    return head
+        tried = digit.start() + 1
+    return None
 
 
 def find_congress_heads(text: str) -> Iterator[CongressHead]:
@@ -150,6 +165,9 @@ def find_named_documents(text: str) -> Iterator[NamedDocument]:
 
 
 def find_issued_documents(text: str) -> Iterator[IssuedDocument]:
+    # Most texts never write "ban hành": a literal scan spares them the full pattern.
+    if patterns.ISSUING_VERB.search(text) is None:
+        return
     for match in patterns.ISSUED_DOCUMENT.finditer(text):
         word = match["word"]
         if word[0].isupper():  # "ban hành kế hoạch, hướng dẫn" is generic

@@ -18,7 +18,7 @@ def _list(items: tuple[str, ...]) -> str:
 
 def render_card(document: Document, registry: IssuerRegistry) -> str:
     """A definition list with every fact the front matter gives; unknown facts say so."""
-    issuer = escape(document.issuer)
+    issuer = escape(document.issuer) if document.issuer else _unknown("chưa rõ")
     body = registry.lookup(document.issuer)
     if body is not None:
         issuer += f' <span class="vk-muted">({escape(body.level)})</span>'

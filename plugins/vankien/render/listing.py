@@ -39,7 +39,7 @@ def render_catalogue(archive: Archive, page_uri: str) -> str:
             link = document_link(document, page_uri)
             lines.append(
                 f"| {format_date(document.date)} | [{_cell(symbol)}]({link}) | {document.type.name} "
-                f"| {_cell(document.issuer)} | {_cell(document.title)} |"
+                f"| {_cell(document.issuer_label)} | {_cell(document.title)} |"
             )
         lines.append("")
     return "\n".join(lines)

@@ -32,7 +32,7 @@ def _entry(document: Document, url_for: UrlFor) -> str:
         f'<span class="vk-entry__type">{escape(document.type.name)}</span> '
         f'<span class="vk-entry__symbol">{symbol}</span></a> '
         f'<span class="vk-entry__date">{escape(format_date(document.date))}</span> '
-        f'<span class="vk-entry__issuer">{escape(document.issuer)}</span>'
+        f'<span class="vk-entry__issuer">{escape(document.issuer_label)}</span>'
         f'<span class="vk-entry__title">{escape(document.title)}</span></li>'
     )
 
@@ -64,7 +64,7 @@ def render_panel(document: Document, graph: Graph, url_for: UrlFor) -> str:
     symbol = escape(document.symbol.text) if document.symbol else "không số"
     middle = (
         f'<div class="vk-schema__self"><strong>{escape(document.type.name)} {symbol}</strong> '
-        f"<span>{escape(format_date(document.date))} · {escape(document.issuer)}</span></div>"
+        f"<span>{escape(format_date(document.date))} · {escape(document.issuer_label)}</span></div>"
     )
     empty = '<p class="vk-muted">Chưa có văn bản nào.</p>'
     return (

@@ -54,7 +54,7 @@ def render_stub_page(stub: Stub, prefix: str) -> str:
         link = document_link(document, page_uri)
         role = "căn cứ" if citation.kind.value == "basis" else "dẫn chiếu"
         lines += [
-            f"- [{_cell(document.name)}]({link}) ({format_date(document.date)}, {_cell(document.issuer)}) — {role}:",
+            f"- [{_cell(document.name)}]({link}) ({format_date(document.date)}, {_cell(document.issuer_label)}) — {role}:",
             "",
             f"    > {_cell(citation.sentence)}",
             "",

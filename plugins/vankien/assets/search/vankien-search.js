@@ -1,0 +1,547 @@
+/*
+ * Văn kiện — the archive's search, in the browser.
+ *
+ * The same pipeline and scoring as plugins/vankien/search/{pipeline,index}.py: any change
+ * there must be made here (tests run the same cases through both). The index is prebuilt:
+ * search/catalogue.json (loaded when search starts), search/shards/<n>.json (body postings,
+ * fetched per query term), search/text/<n>.txt (a document's text, fetched for snippets).
+ * Every URL is relative to this script, so the site works from a sub-path.
+ */
+(function () {
+  "use strict";
+
+  // ---- pipeline (pipeline.py) ------------------------------------------------------------
+  var DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d]/g;
+  var MARKS = /[\u0300-\u036f]/g;
+  var L = "\\p{L}";
+  var SYMBOL = new RegExp(
+    "(?<![\\p{L}\\p{N}_/-])(\\p{Nd}{1,5})(?:\\s*-\\s*(" + L + "{1,6})\\s*/\\s*(" + L + "{1,12})" +
+    "|/(?:(\\p{Nd}{4})/)?(" + L + "{1,6})-(" + L + "{1,12})" +
+    "|\\s+(" + L + "{1,5})\\s+(" + L + "{1,12}))(?![\\p{L}\\p{N}_/-])", "gu");
+  var WORD = /[\p{L}\p{N}]+/gu;
+  var TYPE_CODES = {};
+  "nq qd qdi qyd ct kl qc qch hd kh ctr tb tt cv ttr da bc nd".split(" ").forEach(function (c) { TYPE_CODES[c] = true; });
+  var PARTY_ISSUER = /(tw|tu|hu|du|duk|qu|thu)$/;
+  var MAX_QUERY = 256;
+
+  function normalize(text) {
+    return text.normalize("NFC").replace(/[\u00d0\u0189]/g, "\u0110").replace(DASHES, "-");
+  }
+  function fold(text) {
+    return text.toLowerCase().replace(/\u0111/g, "d").replace(/\u0110/g, "d")
+      .normalize("NFD").replace(MARKS, "").normalize("NFC");
+  }
+  function lstripZeros(n) { var s = n.replace(/^0+/, ""); return s || "0"; }
+  function symbolToken(m) {
+    var number = lstripZeros(m[1]);
+    if (m[2]) return number + "-" + fold(m[2]) + "/" + fold(m[3]);
+    if (m[5]) {
+      var code = fold(m[5]), issuer = fold(m[6]);
+      if (m[4]) return number + "/" + m[4] + "/" + code + "-" + issuer;
+      if (PARTY_ISSUER.test(issuer)) return number + "-" + code + "/" + issuer;
+      return number + "/" + code + "-" + issuer;
+    }
+    var c = fold(m[7]), i = fold(m[8]);
+    if (TYPE_CODES[c] && PARTY_ISSUER.test(i)) return number + "-" + c + "/" + i;
+    return null;
+  }
+  // Python counts offsets in code points, JavaScript in UTF-16 units: offsets here are
+  // only used in this file (snippets), tokens themselves are identical.
+  function tokenize(text) {
+    text = normalize(text);
+    var tokens = [], spans = [], m;
+    SYMBOL.lastIndex = 0;
+    while ((m = SYMBOL.exec(text)) !== null) {
+      var sym = symbolToken(m);
+      if (sym !== null) {
+        tokens.push({ text: sym, folded: sym, symbol: true, start: m.index, end: m.index + m[0].length });
+        spans.push([m.index, m.index + m[0].length]);
+      }
+    }
+    var rest = text;
+    if (spans.length) {
+      var pieces = [], last = 0;
+      spans.forEach(function (s) { pieces.push(text.slice(last, s[0]) + " ".repeat(s[1] - s[0])); last = s[1]; });
+      pieces.push(text.slice(last));
+      rest = pieces.join("");
+    }
+    WORD.lastIndex = 0;
+    while ((m = WORD.exec(rest)) !== null) {
+      var word = m[0].toLowerCase();
+      tokens.push({ text: word, folded: foldToken(word), symbol: false, start: m.index, end: m.index + m[0].length });
+    }
+    tokens.sort(function (a, b) { return a.start - b.start; });
+    return tokens;
+  }
+  function queryTokens(query) {
+    var tokens = tokenize(Array.from(String(query)).slice(0, MAX_QUERY).join(""));
+    var seen = {}, out = [];
+    tokens.forEach(function (t) {
+      var key = (t.symbol ? "s:" : "w:") + t.text;
+      if (!seen[key]) { seen[key] = true; out.push(t); }
+    });
+    return out.slice(0, 24);
+  }
+
+  // The fold step is a lunr pipeline function, registered under the name lunr.py uses.
+  var foldPipeline = null;
+  function vankienFold(token) { return token.update(function (s) { return fold(s); }); }
+  if (window.lunr) {
+    window.lunr.Pipeline.registerFunction(vankienFold, "vankienFold");
+    foldPipeline = new window.lunr.Pipeline();
+    foldPipeline.add(vankienFold);
+  }
+  function foldToken(word) { return foldPipeline ? foldPipeline.runString(word)[0] : fold(word); }
+
+  // ---- index and scoring (index.py) -------------------------------------------------------
+  var B = { symbol: 60, title: 10, number: 8, issuer: 5, type: 4, topics: 3, body: 1 };
+  var EXACT_BONUS = 2, FUZZY_WEIGHT = 0.5, PREFIX_WEIGHT = 0.4;
+
+  function round4(v) { return Math.floor(v * 10000 + 0.5) / 10000; }
+  function idf(n, df) { return df ? round4(Math.log(1 + n / df)) : 0; }
+  function fnv1a(text) {
+    var h = 0x811c9dc5;
+    for (var ch of text) { h ^= ch.codePointAt(0); h = Math.imul(h, 0x01000193) >>> 0; }
+    return h >>> 0;
+  }
+  function decode(text) {
+    var out = [], cur = 0;
+    text.split(",").forEach(function (p) { if (p) { cur += parseInt(p, 36); out.push(cur); } });
+    return out;
+  }
+  function withinOneEdit(a, b) {
+    var la = a.length, lb = b.length, i;
+    if (Math.abs(la - lb) > 1 || a === b) return false;
+    if (la === lb) {
+      var diff = [];
+      for (i = 0; i < la; i++) if (a[i] !== b[i]) diff.push(i);
+      if (diff.length === 1) return true;
+      return diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]];
+    }
+    if (la > lb) { var t = a; a = b; b = t; }
+    i = 0;
+    while (i < a.length && a[i] === b[i]) i++;
+    return a.slice(i) === b.slice(i + 1);
+  }
+  function cmpCodePoints(a, b) {
+    var x = Array.from(a), y = Array.from(b), n = Math.min(x.length, y.length);
+    for (var i = 0; i < n; i++) {
+      var d = x[i].codePointAt(0) - y[i].codePointAt(0);
+      if (d) return d;
+    }
+    return x.length - y.length;
+  }
+
+  function Searcher(cat, loadShard) {
+    var self = this;
+    this.cat = cat; this.docs = cat.docs; this.n = cat.docs.length; this.loadShard = loadShard;
+    this.shards = {}; this.titlePost = {}; this.symbolPost = {};
+    Object.keys(cat.title).forEach(function (k) { self.titlePost[k] = decode(cat.title[k]); });
+    Object.keys(cat.symbols).forEach(function (k) { self.symbolPost[k] = decode(cat.symbols[k]); });
+    var numbers = {};
+    Object.keys(this.symbolPost).forEach(function (k) {
+      var num = k.split(/[-/]/)[0];
+      numbers[num] = numbers[num] || {};
+      self.symbolPost[k].forEach(function (d) { numbers[num][d] = true; });
+    });
+    this.numberPost = {};
+    Object.keys(numbers).forEach(function (k) {
+      self.numberPost[k] = Object.keys(numbers[k]).map(Number).sort(function (a, b) { return a - b; });
+    });
+    this.stop = {}; cat.stop.forEach(function (t) { self.stop[t] = true; });
+    this.fieldWords = {}; this.fieldDf = {}; this.docsByValue = {};
+    [["issuers", 4, false], ["types", 1, false], ["topics", 7, true]].forEach(function (f) {
+      var words = cat[f[0]].map(function (v) {
+        var s = {}; tokenize(v).forEach(function (t) { s[t.folded] = true; }); return s;
+      });
+      var counts = {}, byValue = words.map(function () { return []; });
+      self.docs.forEach(function (doc, n) {
+        var ids = f[2] ? doc[f[1]] : [doc[f[1]]], seen = {};
+        ids.forEach(function (i) { byValue[i].push(n); Object.keys(words[i]).forEach(function (w) { seen[w] = true; }); });
+        Object.keys(seen).forEach(function (w) { counts[w] = (counts[w] || 0) + 1; });
+      });
+      self.fieldWords[f[0]] = words; self.fieldDf[f[0]] = counts; self.docsByValue[f[0]] = byValue;
+    });
+    var vocab = {};
+    Object.keys(this.titlePost).forEach(function (t) { vocab[t] = true; });
+    ["issuers", "types", "topics"].forEach(function (f) {
+      self.fieldWords[f].forEach(function (ws) { Object.keys(ws).forEach(function (w) { vocab[w] = true; }); });
+    });
+    this.vocabulary = Object.keys(vocab).sort(cmpCodePoints);
+    this.titleWords = null;
+  }
+  Searcher.prototype.known = function (term) {
+    var self = this;
+    return Object.prototype.hasOwnProperty.call(this.titlePost, term) ||
+      ["issuers", "types", "topics"].some(function (f) { return (self.fieldDf[f][term] || 0) > 0; });
+  };
+  Searcher.prototype.expand = function (tokens) {
+    var self = this;
+    return tokens.map(function (token, i) {
+      var alts = [{ term: token.folded, weight: 1 }];
+      if (!token.symbol && !self.known(token.folded)) {
+        if (Array.from(token.folded).length >= 4) {
+          alts = alts.concat(self.vocabulary.filter(function (t) { return withinOneEdit(token.folded, t); })
+            .slice(0, 8).map(function (t) { return { term: t, weight: FUZZY_WEIGHT }; }));
+        }
+        if (i === tokens.length - 1 && Array.from(token.folded).length >= 2) {
+          alts = alts.concat(self.vocabulary.filter(function (t) { return t.startsWith(token.folded); })
+            .slice(0, 20).map(function (t) { return { term: t, weight: PREFIX_WEIGHT }; }));
+        }
+      }
+      return { token: token, alts: alts };
+    });
+  };
+  Searcher.prototype.shardOf = function (term) { return fnv1a(term) % this.cat.shards; };
+  // Shards the full-text phase needs for this query (not yet loaded).
+  Searcher.prototype.neededShards = function (query) {
+    var self = this, need = {};
+    this.expand(queryTokens(query)).forEach(function (q) {
+      q.alts.forEach(function (a) {
+        if (!self.stop[a.term]) { var s = self.shardOf(a.term); if (!self.shards[s]) need[s] = true; }
+      });
+    });
+    return Object.keys(need).map(Number);
+  };
+  Searcher.prototype.body = function (term) {
+    var shard = this.shards[this.shardOf(term)];
+    var raw = shard && Object.prototype.hasOwnProperty.call(shard, term) ? shard[term] : null;
+    if (!raw) return null;
+    var parts = raw.split(";");
+    return { numbers: decode(parts[0]), weights: parts[1].split(",").map(function (w) { return parseInt(w, 36); }) };
+  };
+  Searcher.prototype.titleWordSet = function (n) {
+    if (!this.titleWords) this.titleWords = {};
+    if (!this.titleWords[n]) {
+      var s = {};
+      tokenize(String(this.docs[n][5])).forEach(function (t) { s[t.text] = true; });
+      this.titleWords[n] = s;
+    }
+    return this.titleWords[n];
+  };
+  Searcher.prototype.termScores = function (term, token, fullText) {
+    var self = this, out = new Map(), n;
+    function add(k, v) { out.set(k, (out.get(k) || 0) + v); }
+    if (token.symbol) {
+      (this.symbolPost[term] || []).forEach(function (k) { add(k, B.symbol); });
+      if (!fullText) return roundMap(out);
+    } else {
+      var postings = Object.prototype.hasOwnProperty.call(this.titlePost, term) ? this.titlePost[term] : [];
+      if (postings.length) {
+        var weight = B.title * idf(this.n, postings.length);
+        var exact = token.text !== token.folded && term === token.folded;
+        postings.forEach(function (k) {
+          add(k, weight);
+          if (exact && self.titleWordSet(k)[token.text]) add(k, EXACT_BONUS * idf(self.n, postings.length));
+        });
+      }
+      var numbered = /^[0-9]+$/.test(term) ? (this.numberPost[lstripZeros(term)] || []) : [];
+      if (numbered.length) {
+        var nw = B.number * idf(this.n, numbered.length);
+        numbered.forEach(function (k) { add(k, nw); });
+      }
+      [["issuers", 4, B.issuer, false], ["types", 1, B.type, false], ["topics", 7, B.topics, true]].forEach(function (f) {
+        var df = self.fieldDf[f[0]][term] || 0;
+        if (!df) return;
+        // Each document once, even when two of its topics contain the term (as index.py does).
+        var w = f[2] * idf(self.n, df), words = self.fieldWords[f[0]], hit = new Set();
+        words.forEach(function (ws, i) {
+          if (ws[term]) self.docsByValue[f[0]][i].forEach(function (k) { hit.add(k); });
+        });
+        hit.forEach(function (k) { add(k, w); });
+      });
+    }
+    if (fullText && !this.stop[term]) {
+      var b = this.body(term);
+      if (b) {
+        var bw = B.body * idf(this.n, b.numbers.length);
+        for (var j = 0; j < b.numbers.length; j++) add(b.numbers[j], bw * b.weights[j] / 100);
+      }
+    }
+    return roundMap(out);
+  };
+  function roundMap(m) { m.forEach(function (v, k) { m.set(k, round4(v)); }); return m; }
+
+  Searcher.prototype.allowed = function (filters) {
+    var cat = this.cat, f = filters || {};
+    return this.docs.map(function (doc) {
+      if (f.type && cat.types[doc[1]] !== f.type) return false;
+      if (f.issuer && cat.issuers[doc[4]] !== f.issuer) return false;
+      if (f.status && cat.statuses[doc[6]] !== f.status) return false;
+      var year = doc[3] ? parseInt(String(doc[3]).slice(0, 4), 10) : null;
+      if (f.from && (year === null || year < f.from)) return false;
+      if (f.to && (year === null || year > f.to)) return false;
+      return true;
+    });
+  };
+  Searcher.prototype.search = function (query, filters, fullText, limit) {
+    var self = this, tokens, allowed = this.allowed(filters);
+    limit = limit || 50;
+    try { tokens = queryTokens(query); } catch (e) { tokens = []; }
+    var ranked = [];
+    if (!tokens.length) {
+      for (var k = 0; k < this.n && ranked.length < limit; k++) if (allowed[k]) ranked.push({ n: k, score: 0 });
+      return { hits: ranked, total: allowed.filter(Boolean).length, tokens: tokens };
+    }
+    var scores = new Map(), matched = new Map(), needed = 0, expanded = this.expand(tokens);
+    expanded.forEach(function (q) {
+      var tokenScores = new Map(), anywhere = false;
+      q.alts.forEach(function (alt) {
+        var c = self.termScores(alt.term, q.token, fullText);
+        if (c.size) anywhere = true;
+        c.forEach(function (s, n) {
+          var v = round4(s * alt.weight);
+          if (v > (tokenScores.get(n) || 0)) tokenScores.set(n, v);
+        });
+      });
+      if (!anywhere) return;
+      needed += 1;
+      tokenScores.forEach(function (s, n) {
+        scores.set(n, round4((scores.get(n) || 0) + s));
+        matched.set(n, (matched.get(n) || 0) + 1);
+      });
+    });
+    scores.forEach(function (s, n) {
+      if (!allowed[n]) return;
+      var cov = matched.get(n) / needed;
+      ranked.push({ n: n, score: round4(s * cov * cov) });
+    });
+    ranked.sort(function (a, b) { return b.score - a.score || a.n - b.n; });
+    var terms = [];
+    expanded.forEach(function (q) { q.alts.forEach(function (a) { if (!q.token.symbol) terms.push(a.term); }); });
+    return { hits: ranked.slice(0, limit), total: ranked.length, tokens: tokens, terms: terms };
+  };
+
+  // ---- loading --------------------------------------------------------------------------------
+  var here = document.currentScript ? document.currentScript.src : document.baseURI;
+  var ROOT = new URL("../../", here);
+  var INDEX = new URL("search/", ROOT);
+  var searcherPromise = null, texts = {};
+
+  function getJSON(url) {
+    return fetch(url, { credentials: "same-origin" }).then(function (r) {
+      if (!r.ok) throw new Error(r.status + " " + url);
+      return r.json();
+    });
+  }
+  function loadSearcher() {
+    if (!searcherPromise) {
+      searcherPromise = getJSON(new URL("catalogue.json", INDEX)).then(function (cat) {
+        return new Searcher(cat, function (n) { return getJSON(new URL("shards/" + n + ".json", INDEX)); });
+      });
+      searcherPromise.catch(function () { searcherPromise = null; });
+    }
+    return searcherPromise;
+  }
+  function ensureShards(searcher, query) {
+    return Promise.all(searcher.neededShards(query).map(function (n) {
+      return searcher.loadShard(n).then(function (s) { searcher.shards[n] = s; });
+    }));
+  }
+  function loadText(n) {
+    if (!texts[n]) {
+      texts[n] = fetch(new URL("text/" + n + ".txt", INDEX)).then(function (r) { return r.ok ? r.text() : ""; })
+        .catch(function () { return ""; });
+    }
+    return texts[n];
+  }
+
+  // ---- rendering (DOM only: nothing from the index or the query becomes markup) ------------
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = text;
+    return e;
+  }
+  function formatDate(iso) {
+    if (!iso) return "chưa rõ ngày";
+    var p = iso.split("-");
+    return p[2] + "/" + p[1] + "/" + p[0];
+  }
+  // Append `text` to `parent`, wrapping words whose folded form is a query term in <mark>.
+  function highlight(parent, text, terms) {
+    var set = {}, prefixes = [];
+    terms.forEach(function (t) { set[t] = true; if (t.length >= 2) prefixes.push(t); });
+    var last = 0, m, re = /[\p{L}\p{N}]+/gu;
+    while ((m = re.exec(text)) !== null) {
+      var f = fold(m[0]);
+      if (set[f]) {
+        if (m.index > last) parent.appendChild(document.createTextNode(text.slice(last, m.index)));
+        parent.appendChild(el("mark", null, m[0]));
+        last = m.index + m[0].length;
+      }
+    }
+    if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
+  }
+  function snippetOf(text, terms) {
+    if (!text) return "";
+    var folded = fold(text);
+    var same = folded.length === text.length, best = -1;
+    terms.forEach(function (t) {
+      if (!t) return;
+      var re = new RegExp("(^|[^\\p{L}\\p{N}])" + t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "(?![\\p{L}\\p{N}])", "u");
+      var m = re.exec(folded);
+      if (m && (best < 0 || m.index < best)) best = m.index + m[1].length;
+    });
+    if (!same || best < 0) best = 0;
+    var start = Math.max(0, best - 80);
+    var end = Math.min(text.length, start + 260);
+    return (start > 0 ? "… " : "") + text.slice(start, end).replace(/\s+/g, " ") + (end < text.length ? " …" : "");
+  }
+  function renderHit(searcher, hit, terms, list, compact) {
+    var doc = searcher.docs[hit.n], cat = searcher.cat;
+    var li = el("li", "vk-result");
+    var a = el("a", "vk-result__link");
+    a.href = new URL(doc[0], ROOT).href;
+    var meta = el("div", "vk-result__meta");
+    meta.appendChild(el("span", "vk-result__type", cat.types[doc[1]]));
+    if (doc[2]) meta.appendChild(el("span", "vk-result__symbol", doc[2]));
+    meta.appendChild(el("span", "vk-result__date", formatDate(doc[3])));
+    meta.appendChild(el("span", "vk-result__issuer", cat.issuers[doc[4]]));
+    a.appendChild(meta);
+    var title = el("div", "vk-result__title");
+    highlight(title, String(doc[5]), terms);
+    a.appendChild(title);
+    var snip = el("div", "vk-result__snippet");
+    a.appendChild(snip);
+    li.appendChild(a);
+    list.appendChild(li);
+    if (terms.length) {
+      loadText(hit.n).then(function (text) { highlight(snip, snippetOf(text, terms), terms); });
+    }
+    if (!compact) li.dataset.score = String(hit.score);
+  }
+
+  function runSearch(query, filters, limit, onResults) {
+    return loadSearcher().then(function (searcher) {
+      var first = searcher.search(query, filters, false, limit);
+      onResults(searcher, first, false);
+      if (!first.tokens.length) return first;
+      return ensureShards(searcher, query).then(function () {
+        var full = searcher.search(query, filters, true, limit);
+        onResults(searcher, full, true);
+        return full;
+      });
+    });
+  }
+
+  // ---- header box ------------------------------------------------------------------------------
+  function searchPageUrl(params) {
+    var url = new URL("tra-cuu/", ROOT);
+    url.search = params.toString();
+    return url.href;
+  }
+  function headerBox() {
+    var header = document.querySelector(".md-header__inner") || document.querySelector("header");
+    if (!header || document.querySelector(".vk-box")) return;
+    var form = el("form", "vk-box");
+    form.setAttribute("role", "search");
+    form.action = new URL("tra-cuu/", ROOT).href;
+    var input = el("input", "vk-box__input");
+    input.type = "search"; input.name = "q"; input.autocomplete = "off";
+    input.placeholder = "Tra cứu số, ký hiệu, trích yếu…";
+    input.setAttribute("aria-label", "Tra cứu văn bản");
+    var panel = el("div", "vk-box__panel");
+    panel.hidden = true;
+    form.appendChild(input); form.appendChild(panel);
+    var anchor = header.querySelector(".md-header__source");
+    header.insertBefore(form, anchor);
+    var seq = 0, timer = null;
+    input.addEventListener("focus", function () { loadSearcher(); });
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(update, 60);
+    });
+    function update() {
+      var q = input.value, mine = ++seq;
+      if (!q.trim()) { panel.hidden = true; panel.textContent = ""; return; }
+      runSearch(q, {}, 8, function (searcher, result, full) {
+        if (mine !== seq) return;
+        panel.textContent = "";
+        var list = el("ol", "vk-results vk-results--compact");
+        list.dataset.phase = full ? "full" : "catalogue";
+        result.hits.forEach(function (h) { renderHit(searcher, h, result.terms || [], list, true); });
+        if (!result.hits.length) panel.appendChild(el("p", "vk-empty", full ? "Không tìm thấy văn bản nào." : "Đang tìm trong toàn văn…"));
+        panel.appendChild(list);
+        var more = el("a", "vk-box__more", "Xem tất cả kết quả và lọc trên trang Tra cứu →");
+        more.href = searchPageUrl(new URLSearchParams({ q: q }));
+        panel.appendChild(more);
+        panel.hidden = false;
+      }).catch(function () {
+        panel.textContent = "";
+        panel.appendChild(el("p", "vk-empty", "Không tải được chỉ mục tra cứu."));
+        panel.hidden = false;
+      });
+    }
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      window.location.href = searchPageUrl(new URLSearchParams({ q: input.value }));
+    });
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape") { panel.hidden = true; }
+    });
+    document.addEventListener("click", function (e) { if (!form.contains(e.target)) panel.hidden = true; });
+  }
+
+  // ---- search page ("Tra cứu") ---------------------------------------------------------------------
+  var PARAMS = ["q", "type", "issuer", "status", "from", "to"];
+  function searchPage() {
+    var root = document.getElementById("vk-search");
+    if (!root) return;
+    var form = root.querySelector("form");
+    var out = root.querySelector(".vk-search__results");
+    var count = root.querySelector(".vk-search__count");
+    function field(name) { return form.elements.namedItem(name); }
+    var params = new URLSearchParams(window.location.search);
+    PARAMS.forEach(function (p) { if (params.has(p) && field(p)) field(p).value = params.get(p); });
+    loadSearcher().then(function (searcher) {
+      [["type", searcher.cat.types], ["issuer", searcher.cat.issuers], ["status", searcher.cat.statuses]].forEach(function (f) {
+        var select = field(f[0]);
+        f[1].forEach(function (v) { var o = el("option", null, v); o.value = v; select.appendChild(o); });
+        if (params.has(f[0])) select.value = params.get(f[0]);
+      });
+      update(false);
+    }).catch(function () { count.textContent = "Không tải được chỉ mục tra cứu."; });
+    var seq = 0, timer = null;
+    function current() {
+      var f = {};
+      ["type", "issuer", "status"].forEach(function (k) { if (field(k).value) f[k] = field(k).value; });
+      ["from", "to"].forEach(function (k) { var v = parseInt(field(k).value, 10); if (v) f[k] = v; });
+      return f;
+    }
+    function update(push) {
+      var q = field("q").value, filters = current(), mine = ++seq;
+      var next = new URLSearchParams();
+      PARAMS.forEach(function (p) { if (field(p).value) next.set(p, field(p).value); });
+      var url = window.location.pathname + (next.toString() ? "?" + next.toString() : "");
+      if (url !== window.location.pathname + window.location.search) {
+        window.history[push ? "pushState" : "replaceState"](null, "", url);
+      }
+      runSearch(q, filters, 50, function (searcher, result, full) {
+        if (mine !== seq) return;
+        out.textContent = "";
+        out.dataset.phase = full || !result.tokens.length ? "full" : "catalogue";
+        count.textContent = result.total + " văn bản" + (result.total > result.hits.length ? " (hiển thị " + result.hits.length + ")" : "");
+        result.hits.forEach(function (h) { renderHit(searcher, h, result.terms || [], out, false); });
+      });
+    }
+    form.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(function () { update(false); }, 120); });
+    form.addEventListener("change", function () { clearTimeout(timer); update(true); });
+    form.addEventListener("submit", function (e) { e.preventDefault(); update(true); });
+    window.addEventListener("popstate", function () {
+      var p = new URLSearchParams(window.location.search);
+      PARAMS.forEach(function (k) { if (field(k)) field(k).value = p.get(k) || ""; });
+      update(false);
+    });
+  }
+
+  window.vankienSearch = {
+    normalize: normalize, fold: fold, tokenize: tokenize, queryTokens: queryTokens, fnv1a: fnv1a,
+    loadSearcher: loadSearcher, ensureShards: ensureShards, Searcher: Searcher, root: ROOT.href
+  };
+  function start() { headerBox(); searchPage(); }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+  // Material's instant navigation swaps pages without reloading scripts.
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(start);
+})();

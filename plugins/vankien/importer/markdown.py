@@ -1,0 +1,73 @@
+"""Turn the body lines of a text into clean Markdown.
+
+Each non-empty line of a copied text is a paragraph. Section headings become
+Markdown headings ("I. MỤC ĐÍCH" -> "## I. MỤC ĐÍCH", a short "1. Mục đích" ->
+"### 1. Mục đích"); long numbered paragraphs keep their own number (escaped, so
+Markdown does not renumber them); bullets become "- " items; emphasis the text
+already carries ("*sửa đổi, bổ sung*") is kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from vankien.importer.cleanup import is_upper_line
+
+_ROMAN = re.compile(r"^(?P<num>[IVXL]{1,5})\s*[.\-–/]\s+(?P<text>\S.*)$")
+_ARABIC = re.compile(r"^(?P<num>\d{1,2})\s*[.)]\s+(?P<text>\S.*)$")
+_BULLET = re.compile(r"^(?:[-–+•]|\*(?=\s))\s*(?P<text>\S.*)$")
+_CAPTION = re.compile(r"(?:\s[-–]\s*Ảnh\s*:|^\(?Ảnh\s*:)")
+HEADING_MAX_LENGTH = 120
+SUBHEADING_MAX_WORDS = 12
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip("*_ ").endswith((".", ";", ",", ":", "!", "?", "…"))
+
+
+def _escape_start(text: str) -> str:
+    """Keep a paragraph from turning into a heading, quote or list by accident."""
+    if re.match(r"^(?:#|>|=+$|\d+[.)]\s)", text):
+        return "\\" + text if not text[0].isdigit() else re.sub(r"^(\d+)([.)])", r"\1\\\2", text)
+    return text
+
+
+def to_markdown(lines: list[str], *, news: bool = False) -> str:
+    blocks: list[str] = []
+    content = [line.strip() for line in lines if line.strip()]
+    for position, line in enumerate(content):
+        roman = _ROMAN.match(line)
+        if roman and len(line) <= HEADING_MAX_LENGTH and not _ends_sentence(line):
+            blocks.append(f"## {roman['num']}. {roman['text'].strip()}")
+            continue
+        arabic = _ARABIC.match(line)
+        if arabic:
+            text = arabic["text"].strip()
+            if (
+                len(line) <= HEADING_MAX_LENGTH
+                and len(text.split()) <= SUBHEADING_MAX_WORDS
+                and not _ends_sentence(text)
+            ):
+                blocks.append(f"### {arabic['num']}. {text}")
+            else:
+                blocks.append(f"{arabic['num']}\\. {text}")
+            continue
+        bullet = _BULLET.match(line)
+        if bullet:
+            blocks.append(f"- {bullet['text'].strip()}")
+            continue
+        if news and _CAPTION.search(line):
+            blocks.append(f"*{line.strip('*_ ')}*")
+            continue
+        if (
+            news
+            and position + 1 < len(content)
+            and len(line.split()) <= SUBHEADING_MAX_WORDS
+            and not _ends_sentence(line)
+            and not is_upper_line(line)
+            and line[:1].isupper()
+        ):
+            blocks.append(f"### {line}")
+            continue
+        blocks.append(_escape_start(line))
+    return "\n\n".join(blocks) + ("\n" if blocks else "")

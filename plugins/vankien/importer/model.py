@@ -1,0 +1,52 @@
+"""What the importer reads from one text: the facts it found and the clean body."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+Kind = Literal["document", "news"]
+
+
+@dataclass(frozen=True)
+class SignerInfo:
+    name: str | None = None
+    title: str | None = None
+    authority: str | None = None
+
+
+@dataclass(frozen=True)
+class CitationInfo:
+    """A relation to write into the front matter, in the citation form the grammar reads."""
+
+    text: str
+    external: bool = False
+    note: str | None = None
+
+
+@dataclass
+class Imported:
+    kind: Kind
+    type: str
+    """Full type name ("Hướng dẫn"); "Tin bài" for news."""
+    title: str | None = None
+    """Trích yếu as written (lower-case start kept), or the headline of a news article."""
+    symbol: str | None = None
+    date: dt.date | None = None
+    place: str | None = None
+    issuer: str | None = None
+    """Registry name when the registry knows the body, else the name as the text writes it."""
+    issuer_known: bool = False
+    """True when `issuer` is a name from the registry."""
+    signer: SignerInfo | None = None
+    recipients: list[str] = field(default_factory=list)
+    basis: list[CitationInfo] = field(default_factory=list)
+    about: list[CitationInfo] = field(default_factory=list)
+    time: str | None = None
+    source: str | None = None
+    author: str | None = None
+    body: str = ""
+    """The body as Markdown."""
+    notes: list[str] = field(default_factory=list)
+    """What the importer noticed that the editor should check (Vietnamese)."""

@@ -1,0 +1,133 @@
+"""Write an imported document into the archive: front matter in the schema's order, readable path.
+
+The file goes to `<archive>/<year or chua-ro-ngay>/<id>.md`. An existing file is
+never replaced without `force`; the write is atomic (a temporary file in the same
+folder, then a rename), so an interrupted import never leaves half a document.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from vankien.doctypes import doc_type
+from vankien.importer.model import CitationInfo, Imported
+from vankien.schema import FIELDS
+from vankien.symbols import parse_symbol
+from vankien.text import slugify
+
+UNKNOWN_DATE_FOLDER = "chua-ro-ngay"
+UNKNOWN_DATE = "chưa rõ"
+UNKNOWN_TITLE = "Chưa rõ trích yếu"
+UNKNOWN_ISSUER = "chưa rõ"
+ID_MAX_LENGTH = 60
+
+
+class WriteError(ValueError):
+    """The file could not be written; message in Vietnamese."""
+
+
+def _cut_slug(slug: str, limit: int = ID_MAX_LENGTH) -> str:
+    if len(slug) <= limit:
+        return slug
+    return slug[:limit].rsplit("-", 1)[0]
+
+
+def document_id(doc: Imported) -> tuple[str, bool]:
+    """(id, whether it must be written): the loader derives ids from a symbol, or from type, issuer
+    and day; news articles and undated unnumbered documents get an explicit readable slug."""
+    if doc.kind == "news":
+        return "tin-" + _cut_slug(slugify(doc.title or "tin-bai"), ID_MAX_LENGTH - 4), True
+    if doc.symbol:
+        return slugify(parse_symbol(doc.symbol).text), False
+    kind = doc_type(doc.type)
+    code = kind.codes[0] if kind and kind.codes else doc.type
+    issuer = slugify(doc.issuer or "") or "chua-ro-co-quan"
+    if doc.date is not None and doc.issuer:
+        return f"{slugify(code)}-{issuer}-{doc.date:%d-%m}", False
+    title = slugify(doc.title or "")
+    return _cut_slug(f"{slugify(code)}-{issuer}-{title}".strip("-")), True
+
+
+def relative_path(doc: Imported) -> Path:
+    folder = str(doc.date.year) if doc.date else UNKNOWN_DATE_FOLDER
+    return Path(folder) / f"{document_id(doc)[0]}.md"
+
+
+def _citation(citation: CitationInfo) -> str | dict[str, Any]:
+    if not citation.external and not citation.note:
+        return citation.text
+    entry: dict[str, Any] = {"ref": citation.text}
+    if citation.external:
+        entry["external"] = True
+    if citation.note:
+        entry["note"] = citation.note
+    return entry
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def front_matter(doc: Imported, *, source: str | None = None, note: str | None = None) -> dict[str, Any]:
+    """The front-matter fields in the order the schema lists them."""
+    doc_id, explicit = document_id(doc)
+    values: dict[str, Any] = {
+        "id": doc_id if explicit else None,
+        "symbol": doc.symbol,
+        "type": doc.type,
+        "issuer": doc.issuer or UNKNOWN_ISSUER,
+        "date": doc.date.strftime("%d/%m/%Y") if doc.date else UNKNOWN_DATE,
+        "title": _capitalise(doc.title) if doc.title else UNKNOWN_TITLE,
+        "signer": {k: v for k, v in vars(doc.signer).items() if v} if doc.signer else None,
+        "recipients": doc.recipients or None,
+        "relations": {
+            kind: [_citation(c) for c in citations]
+            for kind, citations in (("basis", doc.basis), ("about", doc.about))
+            if citations
+        }
+        or None,
+        "source": doc.source if doc.kind == "news" else source,
+        "place": doc.place,
+        "author": doc.author,
+        "time": doc.time,
+        "note": note,
+    }
+    if doc.kind == "news" and source:
+        values["note"] = f"{note} {source}." if note else f"{source}."
+    return {key: values[key] for key in FIELDS if values.get(key) not in (None, "", [], {})}
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, lists indented under their key, as editors write them by hand."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def render(doc: Imported, *, source: str | None = None, note: str | None = None) -> str:
+    fields = front_matter(doc, source=source, note=note)
+    head = yaml.dump(
+        fields, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=10_000
+    )
+    body = doc.body.strip()
+    return f"---\n{head}---\n" + (f"\n{body}\n" if body else "")
+
+
+def write_document(path: Path, text: str, *, force: bool = False) -> None:
+    """Write atomically; an existing file is an error unless `force`."""
+    if path.exists() and not force:
+        raise WriteError(f"đã có tệp {path}; dùng --force để ghi đè")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,157 @@
+"""The Vietnamese search pipeline, identical in Python (build time) and in the browser.
+
+`assets/search/vankien-search.js` implements the same steps under the same names and
+registers `vankienFold` with lunr.js; here it is registered with lunr.py. Any change here
+must be made there too: tests run the same table of cases through both.
+
+1. normalise: NFC, look-alike letters (U+00D0, U+0189 -> Đ), every dash -> "-";
+2. symbols first: "21-KL/TW", "21 - KL/TW", "21/KL-TW", "21 KL TW", "08-QĐi/TW",
+   "30/2020/NĐ-CP" each become ONE token, folded, without leading zeros ("21-kl/tw");
+3. words: runs of letters and digits, lower case ("chỉnh", "đốn");
+4. fold: lower case, đ -> d, every tone and vowel mark (U+0300..U+036F after NFD) removed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Look-alike letters and dash-like characters, as in `vankien.text.normalize`.
+_DASHES = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d]")
+_MARKS = re.compile("[\u0300-\u036f]")
+
+_L = r"[^\W\d_]"  # a letter (Unicode); the browser writes \p{L}
+# Party form "21-KL/TW", "01 – KL/TƯ", "37-QĐi/TW"; State form "30/2020/NĐ-CP", "22/CT-TW";
+# spaced form "21 KL TW" (only with a known type code, see below).
+_SYMBOL = re.compile(
+    rf"(?<![\w/-])(\d{{1,5}})(?:\s*-\s*({_L}{{1,6}})\s*/\s*({_L}{{1,12}})"
+    rf"|/(?:(\d{{4}})/)?({_L}{{1,6}})-({_L}{{1,12}})"
+    rf"|\s+({_L}{{1,5}})\s+({_L}{{1,12}}))(?![\w/-])"
+)
+_WORD = re.compile(r"[^\W_]+")
+# Folded type codes of Party and State documents: the spaced form needs one of these.
+TYPE_CODES = frozenset(
+    "nq qd qdi qyd ct kl qc qch hd kh ctr tb tt cv ttr da bc nd".split()  # noqa: SIM905
+)
+# Party issuer codes end like this; "22/CT-TW" is the Party symbol 22-CT/TW written State-style.
+_PARTY_ISSUER = re.compile(r"(tw|tu|hu|du|duk|qu|thu)$")
+
+MAX_QUERY = 256
+"""Characters of a query that are read; the rest is ignored (a query is never an error)."""
+
+
+def normalize(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).replace("\u00d0", "Đ").replace("\u0189", "Đ")
+    return _DASHES.sub("-", text)
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics: "Chỉnh đốn" -> "chinh don"."""
+    text = unicodedata.normalize("NFD", text.lower().replace("đ", "d").replace("Đ", "d"))
+    return unicodedata.normalize("NFC", _MARKS.sub("", text))
+
+
+def vankien_fold(token: str) -> str:
+    """The lunr pipeline function `vankienFold`: one token folded."""
+    return fold(token)
+
+
+def _symbol_token(match: re.Match[str]) -> str | None:
+    number = match[1].lstrip("0") or "0"
+    if match[2]:
+        return f"{number}-{fold(match[2])}/{fold(match[3])}"
+    if match[5]:
+        code, issuer = fold(match[5]), fold(match[6])
+        if match[4]:
+            return f"{number}/{match[4]}/{code}-{issuer}"
+        if _PARTY_ISSUER.search(issuer):
+            return f"{number}-{code}/{issuer}"
+        return f"{number}/{code}-{issuer}"
+    code, issuer = fold(match[7]), fold(match[8])
+    if code in TYPE_CODES and _PARTY_ISSUER.search(issuer):
+        return f"{number}-{code}/{issuer}"
+    return None
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    """Lower case, with its marks: "chỉnh"; for a symbol the folded symbol "21-kl/tw"."""
+    folded: str
+    symbol: bool = False
+    start: int = 0
+    end: int = 0
+
+
+def tokenize(text: str) -> list[Token]:
+    """Symbols and words of `text`, in order, each with its offsets in the normalised text."""
+    text = normalize(text)
+    tokens: list[Token] = []
+    spans: list[tuple[int, int]] = []
+    for match in _SYMBOL.finditer(text):
+        symbol = _symbol_token(match)
+        if symbol is not None:
+            tokens.append(Token(symbol, symbol, True, match.start(), match.end()))
+            spans.append((match.start(), match.end()))
+    if spans:
+        pieces = []
+        last = 0
+        for start, end in spans:
+            pieces.append(text[last:start] + " " * (end - start))
+            last = end
+        pieces.append(text[last:])
+        rest = "".join(pieces)
+    else:
+        rest = text
+    for match in _WORD.finditer(rest):
+        word = match[0].lower()
+        tokens.append(Token(word, fold(word), False, match.start(), match.end()))
+    tokens.sort(key=lambda t: t.start)
+    return tokens
+
+
+def index_terms(text: str) -> list[str]:
+    """The folded terms of a long text, fast: what `tokenize` gives, without offsets.
+
+    Folds the whole text at once instead of word by word; for Vietnamese text (and any
+    text without stray combining marks) the terms are the same as `tokenize`'s.
+    """
+    text = normalize(text)
+    symbols: list[str] = []
+    if any(ch.isdigit() for ch in text):
+
+        def blank(match: re.Match[str]) -> str:
+            symbol = _symbol_token(match)
+            if symbol is None:
+                return match[0]
+            symbols.append(symbol)
+            return " "
+
+        text = _SYMBOL.sub(blank, text)
+    return symbols + _WORD.findall(fold(text))
+
+
+def query_tokens(query: str) -> list[Token]:
+    """The tokens of a query: never raises, whatever the reader typed."""
+    tokens = tokenize(query[:MAX_QUERY])
+    seen: set[tuple[str, bool]] = set()
+    unique = []
+    for token in tokens:
+        key = (token.text, token.symbol)
+        if key not in seen:
+            seen.add(key)
+            unique.append(token)
+    return unique[:24]
+
+
+def register_with_lunr() -> None:
+    """Register `vankienFold` with lunr.py under the name the browser uses."""
+    from lunr.pipeline import Pipeline
+
+    if "vankienFold" not in Pipeline.registered_functions:
+
+        def vankien_fold_token(token, i, tokens):  # type: ignore[no-untyped-def]
+            return token.update(lambda s, _meta: fold(s))
+
+        Pipeline.register_function(vankien_fold_token, "vankienFold")

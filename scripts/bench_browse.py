@@ -1,0 +1,152 @@
+"""Benchmark the timeline, browse pages, lineage and history at archive scale.
+
+    .venv/bin/python scripts/bench_browse.py [--count 10000] [--archive DIR] [--full-build]
+
+Prints: the time to load and relate the archive (shared with the rest of the build), the
+time `vankien/browse` adds (planning and rendering every generated page plus the lineage
+and history of every document), the number and the largest size of the generated pages,
+and the largest lineage. With --full-build it also runs two real `mkdocs build`s, with and
+without `vankien/browse`, and reports the difference and the largest HTML file on disk.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from vankien.analysis import analyse_archive
+from vankien.history import history
+from vankien.lineage import lineage
+from vankien.pages import PagePlan, link_maker
+from vankien.render.history_view import render_history
+from vankien.render.lineage_view import render_lineage
+from vankien.synthetic import generate_archive
+
+REPO = Path(__file__).resolve().parents[1]
+CHROME_BYTES = 40_000
+"""Material's page chrome around the content (header, nav, footer), measured on the sample site."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--count", type=int, default=10_000)
+    parser.add_argument("--archive", type=Path, help="an existing archive folder (default: generate one)")
+    parser.add_argument("--full-build", action="store_true", help="also time two real mkdocs builds")
+    args = parser.parse_args(argv)
+
+    workdir = Path(tempfile.mkdtemp(prefix="vankien-bench-"))
+    try:
+        archive_dir = args.archive or workdir / "directives"
+        if args.archive is None:
+            started = time.perf_counter()
+            generate_archive(archive_dir, args.count, seed=1)
+            print(f"generated {args.count} documents in {time.perf_counter() - started:.1f} s")
+
+        started = time.perf_counter()
+        analysis = analyse_archive(archive_dir)
+        print(
+            f"load + validate + relate: {time.perf_counter() - started:.1f} s "
+            f"({len(analysis.archive)} documents, {len(analysis.problems.errors)} errors, "
+            f"{len(analysis.graph.stubs)} stubs)"
+        )
+
+        started = time.perf_counter()
+        pages = PagePlan(analysis.archive, analysis.graph).pages()
+        sizes = [(len(page.render(link_maker(page.url)).encode()), page.url) for page in pages]
+        browse_seconds = time.perf_counter() - started
+        largest, largest_url = max(sizes)
+        print(
+            f"browse pages: {len(pages)} pages in {browse_seconds:.1f} s; largest /{largest_url}: "
+            f"{largest / 1e6:.2f} MB content (+~{CHROME_BYTES / 1e3:.0f} kB chrome)"
+        )
+
+        started = time.perf_counter()
+        biggest = (0, "")
+        largest_fragment = 0
+        for document in analysis.archive:
+            url_for = link_maker(document.url)
+            plan = lineage(analysis.graph, document)
+            html = render_lineage(plan, url_for) + render_history(
+                document, history(analysis.graph, document), url_for
+            )
+            biggest = max(biggest, (plan.descendant_count, document.name))
+            largest_fragment = max(largest_fragment, len(html.encode()))
+        per_document = time.perf_counter() - started
+        print(
+            f"lineage + history for every document: {per_document:.1f} s; largest cascade: "
+            f"{biggest[1]} with {biggest[0]} derived documents"
+        )
+        print(f"total added by vankien/browse: {browse_seconds + per_document:.1f} s")
+        status = 0 if max(largest, largest_fragment) + CHROME_BYTES < 2_000_000 else 1
+
+        if args.full_build:
+            status |= full_builds(archive_dir, workdir)
+        return status
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def full_builds(archive_dir: Path, workdir: Path) -> int:
+    project = workdir / "project"
+    shutil.copytree(REPO / "docs", project / "docs")
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("directives_dir: directives", f"directives_dir: {archive_dir}")
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    without = "\n".join(
+        line
+        for line in config.splitlines()
+        if "vankien/browse" not in line
+        and "  - Dòng thời gian" not in line
+        and "Tra cứu theo" not in line
+        and "co-quan/" not in line
+        and "loai/" not in line
+        and "nam/" not in line
+        and "chu-de/" not in line
+        and "hieu-luc/" not in line
+        and "Trang chủ: index.md" not in line
+    )
+    (project / "without.yml").write_text(without, encoding="utf-8")
+    (project / "docs" / "index.md").write_text("# Văn kiện\n", encoding="utf-8")
+    timings = {}
+    for name in ("without.yml", "mkdocs.yml"):
+        if name == "mkdocs.yml":
+            (project / "docs" / "index.md").unlink()
+        started = time.perf_counter()
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "build",
+                "-q",
+                "-f",
+                str(project / name),
+                "-d",
+                str(project / "site"),
+            ],
+            capture_output=True,
+            text=True,
+            env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        )
+        timings[name] = time.perf_counter() - started
+        if result.returncode:
+            print(result.stderr[-2000:])
+            return 1
+    largest = max((p.stat().st_size, p) for p in (project / "site").rglob("*.html"))
+    print(
+        f"mkdocs build without vankien/browse: {timings['without.yml']:.1f} s; with: {timings['mkdocs.yml']:.1f} s; "
+        f"added: {timings['mkdocs.yml'] - timings['without.yml']:.1f} s"
+    )
+    print(f"largest HTML file: {largest[1].relative_to(project / 'site')} {largest[0] / 1e6:.2f} MB")
+    return 0 if largest[0] < 2_000_000 else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

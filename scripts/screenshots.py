@@ -1,0 +1,87 @@
+"""Retake the pictures of the README and the editor guide from the built sample site.
+
+    .venv/bin/python scripts/screenshots.py [--out docs/assets/anh] [--chromium /usr/bin/chromium]
+
+Builds the sample archive into a temporary folder, serves it on 127.0.0.1, and takes, in
+headless Chromium driven by Playwright: the timeline of issuance (`dong-thoi-gian.png`) and
+the page of the document with the longest cascade, scrolled to its lineage
+(`qua-trinh-trien-khai.png`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import shutil
+import tempfile
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from vankien.analysis import analyse_archive
+from vankien.lineage import lineage
+from vankien.mkdocs_plugins.publish import build_site
+
+REPO = Path(__file__).resolve().parents[1]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--out", type=Path, default=REPO / "docs" / "assets" / "anh")
+    parser.add_argument("--chromium", default="/usr/bin/chromium")
+    args = parser.parse_args(argv)
+
+    from playwright.sync_api import sync_playwright
+
+    analysis = analyse_archive(REPO / "directives")
+    showcase = max(
+        analysis.archive,
+        key=lambda d: (
+            len(lineage(analysis.graph, d).ancestors) > 0,
+            lineage(analysis.graph, d).descendant_count,
+            d.path,
+        ),
+    )
+    workdir = Path(tempfile.mkdtemp(prefix="vankien-shots-"))
+    try:
+        site = workdir / "site"
+        build_site(REPO / "mkdocs.yml", site)
+        server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        args.out.mkdir(parents=True, exist_ok=True)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=args.chromium, headless=True, args=ARGS)
+            page = browser.new_page(viewport={"width": 1280, "height": 900}, device_scale_factor=1)
+            page.goto(base + "dong-thoi-gian/")
+            page.screenshot(path=str(args.out / "dong-thoi-gian.png"))
+            page.goto(base + showcase.url)
+            page.locator("#qua-trinh-trien-khai").scroll_into_view_if_needed()
+            page.evaluate("document.querySelector('#qua-trinh-trien-khai').scrollIntoView()")
+            page.screenshot(path=str(args.out / "qua-trinh-trien-khai.png"))
+            browser.close()
+        server.shutdown()
+        print(f"{args.out / 'dong-thoi-gian.png'}\n{args.out / 'qua-trinh-trien-khai.png'} ({showcase.name})")
+        return 0
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

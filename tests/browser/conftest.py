@@ -1,0 +1,151 @@
+"""Fixtures for browser tests: a built site, served under a sub-path, and headless Chromium.
+
+- `sample_site` / `synthetic_site` (session): the repository's site built into a tmp folder,
+  from the sample archive or from a 300-document synthetic archive (`vankien.synthetic`);
+- `serve(site_dir)` (session): serves a folder over http on 127.0.0.1, random port, under
+  `/van-kien/` (proving the site works from a sub-path); returns the base URL;
+- `browser` (session): Debian's chromium through Playwright (`executable_path`);
+- `page`: a fresh page whose every request is recorded in `page.requests`; after the test,
+  any request outside the served site fails it (`allow_outside` marker to opt out).
+
+Without chromium or playwright the tests skip, or fail when CI=true.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from collections.abc import Callable, Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import REPO
+
+CHROMIUM = os.environ.get("VANKIEN_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SUB_PATH = "/van-kien/"
+SYNTHETIC_COUNT = 300
+
+
+def _missing(reason: str) -> None:
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"browser tests need {reason} (CI installs it: see .ci/run)")
+    pytest.skip(f"browser tests need {reason}")
+
+
+def build_project(project: Path, site_dir: Path) -> Path:
+    """Build the site of `project` (a folder with mkdocs.yml) into `site_dir`."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+    build(config)
+    return site_dir
+
+
+def copy_project(target: Path, directives: Path | None = None) -> Path:
+    """mkdocs.yml and docs/ of the repository, with the sample or the given archive."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(REPO / "docs", target / "docs")
+    shutil.copytree(directives or REPO / "directives", target / "directives")
+    return target
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("sample")
+    return build_project(copy_project(root / "project"), root / "site")
+
+
+@pytest.fixture(scope="session")
+def synthetic_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from vankien.synthetic import generate_archive
+
+    root = tmp_path_factory.mktemp("synthetic")
+    generate_archive(root / "archive", SYNTHETIC_COUNT, seed=1)
+    return build_project(copy_project(root / "project", root / "archive"), root / "site")
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    prefix = SUB_PATH
+
+    def translate_path(self, path: str) -> str:
+        clean = path.split("?", 1)[0].split("#", 1)[0]
+        if not clean.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside_sub_path__")
+        return super().translate_path("/" + clean[len(self.prefix) :])
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def serve() -> Iterator[Callable[[Path], str]]:
+    servers: list[ThreadingHTTPServer] = []
+
+    def start(site_dir: Path) -> str:
+        handler = functools.partial(_Handler, directory=str(site_dir))
+        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing("the playwright package (pip install -e '.[test]')")
+    if not Path(CHROMIUM).exists():
+        _missing(f"chromium at {CHROMIUM} (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+class RecordedPage:
+    """A Playwright page plus every URL it requested and every script error it raised."""
+
+    def __init__(self, page: Any) -> None:
+        self.page = page
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def outside(self, base: str) -> list[str]:
+        """Requests that left the site served at `base`."""
+        return [u for u in self.requests if not (u.startswith(base) or u.startswith("data:"))]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.page, name)
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[RecordedPage]:
+    context = browser.new_context(service_workers="block")
+    recorded = RecordedPage(context.new_page())
+    recorded.page.set_default_timeout(15_000)
+    yield recorded
+    context.close()
