@@ -59,7 +59,12 @@ RESOLUTION_CASES = [
         "01/01/2020",
         "101-qd-tw-2012@2012-06-07",
     ),
-    ("no date, cited after both", "thực hiện Quy định số 101-QĐ/TW", "01/09/2023", "101-qd-tw-2023@2023-02-28"),
+    (
+        "no date, cited after both",
+        "thực hiện Quy định số 101-QĐ/TW",
+        "01/09/2023",
+        "101-qd-tw-2023@2023-02-28",
+    ),
     ("texts/001: abbreviated with date", "Kết luận 21, ngày 25/10/2021", "01/03/2022", "21-kl-tw@2021-10-25"),
     (
         "texts/001: abbreviated, no date",
@@ -129,7 +134,9 @@ def test_front_matter_relations_in_both_directions(tmp_path: Path) -> None:
     assert targets(analysis, "102-qd-tw", RelationKind.REPLACES) == ["101-qd-tw-2023@2023-02-28"]
     assert targets(analysis, "102-qd-tw", RelationKind.AMENDS) == ["101-qd-tw-2012@2012-06-07"]
     replaced = analysis.archive.get("101-qd-tw-2023")
-    assert replaced is not None and replaced.url == "van-ban/2023/101-qd-tw/"  # the id changes, the URL does not
+    assert (
+        replaced is not None and replaced.url == "van-ban/2023/101-qd-tw/"
+    )  # the id changes, the URL does not
     assert [e.source.id for e in analysis.graph.acted_on_by(replaced, RelationKind.REPLACES)] == ["102-qd-tw"]
 
 

@@ -191,6 +191,24 @@ def test_a_reused_number_in_another_term_is_another_document(tmp_path: Path) -> 
     result = load_archive(write_files(tmp_path / "d", {"a.md": older, "b.md": newer}), today=TODAY)
     assert not result.problems
     assert sorted(d.url for d in result.archive) == ["van-ban/2012/101-qd-tw/", "van-ban/2023/101-qd-tw/"]
+    # Ids stay unique (the graph is keyed by them); URLs keep the plain slug under the year.
+    assert sorted(d.id for d in result.archive) == ["101-qd-tw-2012", "101-qd-tw-2023"]
+
+
+def test_unknown_issuer_and_news_get_readable_ids(tmp_path: Path) -> None:
+    files = {
+        "a.md": variant("symbol: 21-KL/TW\n", "").replace("Ban Chấp hành Trung ương Đảng", "chưa rõ"),
+        "b.md": "---\ntype: Tin bài\ndate: 15/09/2023\ntitle: Đẩy mạnh tuyên truyền về công tác xây dựng Đảng\n---\n",
+    }
+    result = load_archive(write_files(tmp_path / "d", files), today=TODAY)
+    assert not result.problems
+    assert sorted(d.url for d in result.archive) == [
+        "van-ban/2021/kl-ve-day-manh-xay-dung-chinh-25-10/",
+        "van-ban/2023/tin-bai-day-manh-tuyen-truyen-ve-cong-15-09/",
+    ]
+    news = next(d for d in result.archive if d.type.news)
+    assert news.name == "Tin bài: Đẩy mạnh tuyên truyền về công tác xây dựng Đảng"
+    assert news.issuer_label == "chưa rõ cơ quan ban hành"
 
 
 def test_two_unnumbered_documents_with_the_same_id_collide(tmp_path: Path) -> None:

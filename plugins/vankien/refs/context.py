@@ -125,9 +125,27 @@ def _skip_spaces(text: str, pos: int) -> int:
     return pos
 
 
+def _formula_verbs(text: str) -> list[int]:
+    """Where the verb of each opening formula starts, in order.
+
+    The starts of OPENING_FORMULA.finditer's verbs: a verb starts a formula when the
+    formula matches at one of the few positions just before it (its marks never hold a
+    verb's letters, so no match there can reach past a verb into the next one).
+    """
+    verbs: list[int] = []
+    for verb in patterns.FORMULA_VERB.finditer(text):
+        start = verb.start()
+        for lead in range(max(0, start - patterns.OPENING_FORMULA_LEAD), start + 1):
+            formula = patterns.OPENING_FORMULA.match(text, lead)
+            if formula is not None and formula.start("verb") == start:
+                verbs.append(start)
+                break
+    return verbs
+
+
 def assign_roles(text: str, mentions: list[Mention]) -> list[Mention]:
     """ "basis" for the mentions inside an opening formula's clause, "cites" for the rest."""
-    formulas = [match.start("verb") for match in patterns.OPENING_FORMULA.finditer(text)]
+    formulas = _formula_verbs(text)
     if not formulas:
         return mentions
     result = list(mentions)

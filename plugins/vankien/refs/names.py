@@ -89,10 +89,11 @@ def _read_words(text: str, pos: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _phrase_at(words: list[str], index: int, phrases: tuple[tuple[str, ...], ...]) -> int:
-    """Length of the phrase of `phrases` that starts at words[index], or 0."""
+def _phrase_at(lowers: list[str], index: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """Length of the phrase of `phrases` that starts at lowers[index] (words in lower case), or 0."""
     for phrase in phrases:
-        if tuple(w.lower() for w in words[index : index + len(phrase)]) == phrase:
+        # Compare the first word before building a slice: most words start no phrase.
+        if lowers[index] == phrase[0] and tuple(lowers[index : index + len(phrase)]) == phrase:
             return len(phrase)
     return 0
 
@@ -101,26 +102,27 @@ def _accepted_word_count(words: list[str]) -> int:
     """How many of the words, from the first, form a name."""
     if not words or not _is_capitalised(words[0]):
         return 0
+    lowers = [word.lower() for word in words]  # once, not once per phrase tried
     accepted = 1
     after_capital = True
     index = 1
     while index < len(words):
         word = words[index]
-        lower = word.lower()
+        lower = lowers[index]
         if word.isdigit() or _ROMAN.fullmatch(word):
             break
-        link = _phrase_at(words, index, _LINKING_WORDS)
+        link = _phrase_at(lowers, index, _LINKING_WORDS)
         if link and index + link < len(words) and _is_capitalised(words[index + link]):
             index += link
             after_capital = False
             continue
-        if lower in _STOP_WORDS and words[index - 1].lower() not in _STOP_UNLESS_AFTER.get(lower, ()):
+        if lower in _STOP_WORDS and lowers[index - 1] not in _STOP_UNLESS_AFTER.get(lower, ()):
             break
         if _is_capitalised(word):
             index += 1
             accepted, after_capital = index, True
             continue
-        place = _phrase_at(words, index, _PLACE_WORDS) or _phrase_at(words, index, _INNER_WORDS)
+        place = _phrase_at(lowers, index, _PLACE_WORDS) or _phrase_at(lowers, index, _INNER_WORDS)
         if place:
             index += place
             accepted, after_capital = index, False

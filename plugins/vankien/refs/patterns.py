@@ -56,7 +56,8 @@ TYPE_NAMES = tuple(sorted((t.name for t in DOC_TYPES if not t.news), key=len, re
 TYPE_WORD = WORD_START + _any_case("|".join(_words(name) for name in TYPE_NAMES)) + WORD_END
 
 # "số 05", "Số: 123/QĐ-TTg".
-NUMBER_MARKER = WORD_START + _any_case("số") + r"(?:\s{0,2}:)?"
+_MARKER_COLON = r"(?:\s{0,2}:)?"
+NUMBER_MARKER = WORD_START + _any_case("số") + _MARKER_COLON
 
 # --- numbers and symbols ------------------------------------------------------
 
@@ -101,13 +102,20 @@ CITATION_HEAD = re.compile(
 NUMBER_START = re.compile(r"\d(?<![^\W_]\d)")
 HEAD_START = re.compile(r"[^\W_](?<![^\W_]{2})")
 _GAP_WIDTH = 4  # GAP's and OPTIONAL_GAP's upper bound
-_MARKER_WIDTH = len("số") + 2 + len(":")  # NUMBER_MARKER: "số", up to 2 spaces, ":"
+_COLON_WIDTH = 2 + len(":")  # _MARKER_COLON: up to 2 spaces and ":"
 CITATION_HEAD_PREFIX_WIDTH = (
     max(len(name) + (len(name.split()) - 1) * (_GAP_WIDTH - 1) for name in TYPE_NAMES)
     + _GAP_WIDTH
-    + _MARKER_WIDTH
+    + len("số")
+    + _COLON_WIDTH
     + _GAP_WIDTH
 )
+# A head that starts before its digit has, right before the digit, "số" (with its colon) or
+# the last word of a type word, then a gap: when the HEAD_LEAD_WIDTH characters before a
+# digit do not end so, only the digit itself can start a head.
+_LEAD_WORDS = sorted({name.split()[-1] for name in TYPE_NAMES} | {"số"}, key=len, reverse=True)
+HEAD_LEAD = re.compile(rf"{_any_case('|'.join(_LEAD_WORDS))}{_MARKER_COLON}{OPTIONAL_GAP}\Z")
+HEAD_LEAD_WIDTH = max(len(word) for word in _LEAD_WORDS) + _COLON_WIDTH + _GAP_WIDTH
 
 # Words that make a bare number a count or a period, not a document number:
 # "Báo cáo 5 năm", "Hướng dẫn 3 nhóm", "Kế hoạch 100 ngày".
@@ -245,13 +253,19 @@ TITLE_MAX_LENGTH = 200
 # "Triển khai ...", "Thi hành ...". Lower case mid-sentence ("; thực hiện nghiêm Quy định
 # số 85-QĐ/TW") is an ordinary citation.
 _FORMULA_VERBS = ("Căn cứ", "Thực hiện", "Triển khai", "Thi hành")
-OPENING_FORMULA = re.compile(
-    r"(?:\A|(?<=[\n.;:!?]))[\s*_+>#•-]{0,12}"
-    + "(?P<verb>"
+_FORMULA_VERB = (
+    "(?P<verb>"
     + "|".join(_words(verb) + "|" + _words(verb.upper()) for verb in _FORMULA_VERBS)
     + ")"
     + WORD_END
 )
+OPENING_FORMULA = re.compile(r"(?:\A|(?<=[\n.;:!?]))[\s*_+>#•-]{0,12}" + _FORMULA_VERB)
+# The verb alone: it opens with a capital literal, so the engine finds the few places to
+# try OPENING_FORMULA, whose leading lookbehind would otherwise be tried at every position.
+# The marks before the verb never include a verb's letters, so the verb sits at the end of
+# them, at most OPENING_FORMULA_LEAD characters after the formula's start.
+FORMULA_VERB = re.compile(_FORMULA_VERB)
+OPENING_FORMULA_LEAD = 12
 # Where an opening clause may end: ";", a line break, a sentence end, or a comma before
 # a capital letter (the main clause: "..., Thành ủy Bắc Kạn hướng dẫn"); the caller
 # skips commas inside citations and before the next citation of a list.

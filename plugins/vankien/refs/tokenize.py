@@ -143,6 +143,15 @@ def find_citation_head(text: str, pos: int) -> CitationHead | None:
     tried = pos  # every start before this one has been tried, or cannot start a head
     for digit in patterns.NUMBER_START.finditer(text, pos):
         lowest = max(tried, digit.start() - patterns.CITATION_HEAD_PREFIX_WIDTH)
+        # A head that starts before its digit ends with a gap or "số:" right before it (a
+        # digit right after a letter starts no word): after any other character ("25/10",
+        # "08-QĐi", "\n1."), or after a word that ends no head ("ngày 25"), the digit itself
+        # is the only start to try. The character test is a shortcut for HEAD_LEAD's.
+        before = text[digit.start() - 1] if digit.start() > 0 else ""
+        if (not before.isspace() and before != ":") or patterns.HEAD_LEAD.search(
+            text, max(0, digit.start() - patterns.HEAD_LEAD_WIDTH), digit.start()
+        ) is None:
+            lowest = max(lowest, digit.start())
         for start in patterns.HEAD_START.finditer(text, lowest, digit.start() + 1):
             match = patterns.CITATION_HEAD.match(text, start.start())
             if match is not None:
