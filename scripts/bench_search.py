@@ -26,21 +26,13 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from vankien.headless import CHROMIUM, CHROMIUM_ARGS
 from vankien.loader import load_archive
 from vankien.mkdocs_plugins.search import ASSETS, PAGE_FORM
 from vankien.search import Entry, build_index
 from vankien.synthetic import generate_archive
 
 SUB_PATH = "/van-kien/"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 QUERIES = {
     "symbol": "21-KL/TW",
     "title": "những điều đảng viên không được làm",
@@ -105,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--archive", type=Path, help="an existing archive folder (default: generate one)")
-    parser.add_argument("--chromium", default="/usr/bin/chromium")
+    parser.add_argument("--chromium", default=CHROMIUM)
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="vankien-bench-"))
     try:
@@ -162,7 +154,9 @@ def _browser(site: Path, chromium: str) -> int:
     base = f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(
+                executable_path=chromium, headless=True, args=list(CHROMIUM_ARGS)
+            )
             outside: list[str] = []
             for label, query in QUERIES.items():
                 # A fresh page each time: nothing cached, the catalogue is fetched again.

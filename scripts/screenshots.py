@@ -19,19 +19,11 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from vankien.analysis import analyse_archive
+from vankien.headless import CHROMIUM, CHROMIUM_ARGS
 from vankien.lineage import lineage
 from vankien.mkdocs_plugins.publish import build_site
 
 REPO = Path(__file__).resolve().parents[1]
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -44,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "assets" / "anh")
-    parser.add_argument("--chromium", default="/usr/bin/chromium")
+    parser.add_argument("--chromium", default=CHROMIUM)
     args = parser.parse_args(argv)
 
     from playwright.sync_api import sync_playwright
@@ -67,7 +59,9 @@ def main(argv: list[str] | None = None) -> int:
         base = f"http://127.0.0.1:{server.server_address[1]}/"
         args.out.mkdir(parents=True, exist_ok=True)
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=args.chromium, headless=True, args=ARGS)
+            browser = playwright.chromium.launch(
+                executable_path=args.chromium, headless=True, args=list(CHROMIUM_ARGS)
+            )
             page = browser.new_page(viewport={"width": 1280, "height": 900}, device_scale_factor=1)
             page.goto(base + "dong-thoi-gian/")
             page.screenshot(path=str(args.out / "dong-thoi-gian.png"))

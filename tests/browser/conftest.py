@@ -25,17 +25,8 @@ from typing import Any
 import pytest
 
 from tests.conftest import REPO
+from vankien.headless import CHROMIUM, CHROMIUM_ARGS
 
-CHROMIUM = os.environ.get("VANKIEN_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SUB_PATH = "/van-kien/"
 SYNTHETIC_COUNT = 300
 
@@ -119,7 +110,9 @@ def browser() -> Iterator[Any]:
     if not Path(CHROMIUM).exists():
         _missing(f"chromium at {CHROMIUM} (apt-get install chromium)")
     with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        instance = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=list(CHROMIUM_ARGS)
+        )
         yield instance
         instance.close()
 

@@ -188,7 +188,7 @@ AT_DOCUMENT = re.compile(rf"{GAP}{_any_case('tại')}{GAP}")
 # What AT_DOCUMENT leaves right before the mention it points to, searched for in the
 # AT_BEFORE_WIDTH characters before a mention (the search window ends at the mention).
 AT_BEFORE = re.compile(rf"{_any_case('tại')}{GAP}\Z")
-AT_BEFORE_WIDTH = len("tại") + 4
+AT_BEFORE_WIDTH = len("tại") + _GAP_WIDTH
 
 # --- subjects -----------------------------------------------------------------
 
@@ -259,13 +259,13 @@ _FORMULA_VERB = (
     + ")"
     + WORD_END
 )
-OPENING_FORMULA = re.compile(r"(?:\A|(?<=[\n.;:!?]))[\s*_+>#•-]{0,12}" + _FORMULA_VERB)
+OPENING_FORMULA_LEAD = 12  # marks ("- ", "**", "# ") at most, between the sentence start and the verb
+OPENING_FORMULA = re.compile(rf"(?:\A|(?<=[\n.;:!?]))[\s*_+>#•-]{{0,{OPENING_FORMULA_LEAD}}}" + _FORMULA_VERB)
 # The verb alone: it opens with a capital literal, so the engine finds the few places to
 # try OPENING_FORMULA, whose leading lookbehind would otherwise be tried at every position.
 # The marks before the verb never include a verb's letters, so the verb sits at the end of
 # them, at most OPENING_FORMULA_LEAD characters after the formula's start.
 FORMULA_VERB = re.compile(_FORMULA_VERB)
-OPENING_FORMULA_LEAD = 12
 # Where an opening clause may end: ";", a line break, a sentence end, or a comma before
 # a capital letter (the main clause: "..., Thành ủy Bắc Kạn hướng dẫn"); the caller
 # skips commas inside citations and before the next citation of a list.

@@ -61,6 +61,9 @@ class IssuedDocument:
     type: str
 
 
+# Cached: an archive cites the same symbols again and again, and parsing one is most of
+# the cost of a short front-matter citation. Symbols are frozen, so sharing them is safe.
+@functools.lru_cache(maxsize=4096)
 def valid_symbol(raw: str) -> Symbol | None:
     """The symbol, when it reads as one: codes start with a capital ("5-a/b" is no symbol)."""
     try:
