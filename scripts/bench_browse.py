@@ -19,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import yaml
+
 from vankien.analysis import analyse_archive
 from vankien.history import history
 from vankien.lineage import lineage
@@ -96,23 +98,16 @@ def main(argv: list[str] | None = None) -> int:
 def full_builds(archive_dir: Path, workdir: Path) -> int:
     project = workdir / "project"
     shutil.copytree(REPO / "docs", project / "docs")
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("directives_dir: directives", f"directives_dir: {archive_dir}")
-    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
-    without = "\n".join(
-        line
-        for line in config.splitlines()
-        if "vankien/browse" not in line
-        and "  - Dòng thời gian" not in line
-        and "Tra cứu theo" not in line
-        and "co-quan/" not in line
-        and "loai/" not in line
-        and "nam/" not in line
-        and "chu-de/" not in line
-        and "hieu-luc/" not in line
-        and "Trang chủ: index.md" not in line
-    )
-    (project / "without.yml").write_text(without, encoding="utf-8")
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "vankien/archive" in plugin:
+            plugin["vankien/archive"]["directives_dir"] = str(archive_dir)
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    # The same site without vankien/browse: no generated home, timeline or browse pages in the nav.
+    config["plugins"] = [p for p in config["plugins"] if p != "vankien/browse"]
+    config["nav"] = ["index.md", {"Danh mục văn bản": "van-ban/index.md"}]
+    config["strict"] = False  # hand-written pages now left out of the nav would only warn
+    (project / "without.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     (project / "docs" / "index.md").write_text("# Văn kiện\n", encoding="utf-8")
     timings = {}
     for name in ("without.yml", "mkdocs.yml"):

@@ -287,3 +287,50 @@ def test_unresolved_references_become_stubs_sorted_by_citations(tmp_path: Path) 
     assert [c.document.id for c in first.citations] == ["1-hd-tu", "2-hd-tu"]
     assert first.citations[0].sentence.startswith("Thực hiện Nghị quyết số 21-NQ/TW")
     assert first.slug == "21-nq-tw-2022-06-16"
+
+
+def test_a_document_citing_itself_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    a = doc(
+        "1-HD/TU",
+        "Hướng dẫn",
+        "Tỉnh ủy Bắc Kạn",
+        "01/03/2022",
+        extra="relations:\n  basis:\n    - Chỉ thị số 02-CT/TW",
+    )
+    b = doc(
+        "02-CT/TW",
+        "Chỉ thị",
+        "Bộ Chính trị",
+        "01/02/2022",
+        extra="relations:\n  basis:\n    - Chỉ thị số 02-CT/TW",
+    )
+    analysis = analyse(tmp_path, {"x/a.md": a, "x/b.md": b})
+    assert [(p.path, p.code, p.line) for p in analysis.problems] == [("d/x/b.md", "self-citation", 9)]
+
+
+def test_an_undated_document_is_found_when_no_dated_one_fits(tmp_path: Path) -> None:
+    undated = doc("07-CT/TW", "Chỉ thị", "Bộ Chính trị", "chưa rõ")
+    citing = doc(
+        "9-HD/TU",
+        "Hướng dẫn",
+        "Tỉnh ủy Bắc Kạn",
+        "01/03/2022",
+        extra="relations:\n  basis:\n    - Chỉ thị số 07-CT/TW",
+    )
+    analysis = analyse(tmp_path, {"x/u.md": undated, "x/c.md": citing})
+    assert not analysis.problems
+    assert targets(analysis, "9-hd-tu", RelationKind.BASIS) == ["07-ct-tw@None"]
+
+
+def test_a_pin_by_url_slug_survives_a_reused_number(tmp_path: Path) -> None:
+    citing = doc(
+        "9-HD/TU",
+        "Hướng dẫn",
+        "Tỉnh ủy Bắc Kạn",
+        "01/03/2024",
+        extra="relations:\n  basis:\n    - ref: Kết luận 21\n      id: 21-kl-tw\n    - ref: Quy định 101\n      id: 101-qd-tw",
+    )
+    analysis = analyse(tmp_path, {"x/c.md": citing})
+    assert targets(analysis, "9-hd-tu", RelationKind.BASIS) == ["21-kl-tw@2021-10-25"]
+    [warning] = analysis.problems.warnings  # 101-qd-tw is the slug of both Quy định 101: never guessed
+    assert warning.code == "ambiguous-reference" and "101-qd-tw-2012" in warning.message

@@ -62,6 +62,11 @@ CASES = [
         variant("25/10/2021", "2023-02-29"),
         [(Severity.ERROR, "impossible-date", 5, "29/02/2023")],
     ),
+    (
+        "implausible year",
+        variant("25/10/2021", "01/02/0202"),
+        [(Severity.ERROR, "implausible-date", 5, "quá sớm")],
+    ),
     ("future date", variant("25/10/2021", "01/01/2030"), [(Severity.ERROR, "future-date", 5, "ở tương lai")]),
     ("empty date", variant("25/10/2021", ""), [(Severity.ERROR, "missing-date", 5, "`chưa rõ`")]),
     (

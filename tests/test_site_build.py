@@ -12,6 +12,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from tests.conftest import REPO, write_files
+from vankien.loader import load_archive
 from vankien.mkdocs_plugins import publish
 from vankien.mkdocs_plugins.archive import ArchivePlugin
 
@@ -144,3 +145,29 @@ def test_serve_watches_the_archive_folder() -> None:
     plugin.on_config(config)
     plugin.on_serve(Server(), config=config, builder=None)  # type: ignore[arg-type]
     assert watched == [str(REPO / "directives")]
+
+
+def test_editor_text_never_becomes_markup(site_project: Path) -> None:
+    hostile = (
+        "---\ntype: Hướng dẫn\nissuer: <img src=x onerror=alert(1)>\ndate: 01/02/2023\n"
+        "title: T </title><script>alert(2)</script> *x* [a](b)\ntopics: ['<b>x</b>']\n---\n"
+    )
+    write_files(site_project / "directives", {"2023/hostile.md": hostile})
+    site = site_project / "site"
+    publish.build_site(site_project / "mkdocs.yml", site, strict=False)  # the unknown issuer only warns
+    for page in site.rglob("*.html"):
+        html = page.read_text()
+        assert "<script>alert" not in html and "<img src=x" not in html and "<b>x</b>" not in html, page
+        assert html[: html.index("</head>")].count("</title>") == 1, page
+
+
+def test_catalogue_is_paginated() -> None:
+    from vankien.archive import Archive
+    from vankien.render.listing import CATALOGUE_PAGE_SIZE, render_catalogue
+
+    documents = load_archive(REPO / "directives").archive.documents
+    many = Archive(REPO, documents * (CATALOGUE_PAGE_SIZE // len(documents) + 2))
+    pages = render_catalogue(many, "van-ban")
+    assert [uri for uri, _ in pages][:2] == ["van-ban/index.md", "van-ban/trang-2/index.md"]
+    assert pages[0][1].count("\n| ") <= CATALOGUE_PAGE_SIZE + 2 * 20  # rows plus table headers
+    assert "[2](trang-2/index.md)" in pages[0][1] and "[1](../index.md)" in pages[1][1]

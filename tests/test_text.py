@@ -43,6 +43,12 @@ def test_slugify(raw: str, slug: str) -> None:
     assert slugify(raw) == slug
 
 
+def test_foreign_letters_sort_in_their_latin_places() -> None:
+    assert sorted(["Zalo", "Facebook", "Anh", "Yên", "Wiki", "Ê"], key=collation_key) == [
+        "Anh", "Ê", "Facebook", "Wiki", "Yên", "Zalo",
+    ]  # fmt: skip
+
+
 def test_vietnamese_alphabetical_order() -> None:
     words = ["Đảng ủy", "Dân vận", "Ban", "Bà", "Bá", "Bạ", "Bả", "Bã", "Ăn", "An", "Âm", "Ủy ban", "Ứng"]
     assert sorted(words, key=collation_key) == [

@@ -225,3 +225,18 @@ def test_listings_are_paginated(tmp_path: Path) -> None:
     second = pages["dong-thoi-gian/trang-2/"].render(link_maker("dong-thoi-gian/trang-2/"))
     assert second.count('class="vk-tl__item"') == 10
     assert '<a href="../">1</a>' in second and '<span aria-current="page">2</span>' in second
+
+
+def test_names_that_fold_to_one_url_share_one_page(tmp_path: Path) -> None:
+    files = {
+        "a.md": doc("1-CT/TW", "Chỉ thị", "Bộ Chính trị", "01/01/2020", extra="topics: [Kinh tế]"),
+        "b.md": doc("2-CT/TW", "Chỉ thị", "Bộ Chính trị", "01/01/2021", extra="topics: [kinh tế, '!!!']"),
+        "c.md": doc("3-CT/TW", "Chỉ thị", "Tỉnh Ủy X", "01/01/2021"),
+        "d.md": doc("4-CT/TW", "Chỉ thị", "Tỉnh ủy X", "01/01/2021"),
+    }
+    analysis = analyse_files(tmp_path, files)
+    pages = {p.url: p for p in PagePlan(analysis.archive, analysis.graph).pages()}
+    topic = pages["chu-de/kinh-te/"].render(link_maker("chu-de/kinh-te/"))
+    assert topic.count('class="vk-tl__item"') == 2
+    assert "chu-de/khac/" in pages
+    assert {"co-quan/tinh-uy-x/", "co-quan/tinh-uy-x-2/"} <= set(pages)

@@ -135,6 +135,9 @@ class GraphBuilder:
         reference = references[0]
         resolution = self.resolver.resolve(reference, document, citation.pinned_id)
         occurrence = Occurrence(citation.line, citation.text, in_front_matter=True)
+        if citation.pinned_id and resolution.outcome is Outcome.AMBIGUOUS:
+            self._ambiguous(document, citation.line, f"id: {citation.pinned_id}", resolution)
+            return
         if citation.pinned_id and not resolution.resolved:
             self.problems.error(
                 document.path,
@@ -144,7 +147,15 @@ class GraphBuilder:
                 "nào mang mã này",
             )
             return
-        if resolution.target is not None:
+        if resolution.target is document:
+            self.problems.error(
+                document.path,
+                citation.line,
+                "self-citation",
+                f"trích dẫn `{citation.text}` trong `relations.{kind.value}` chỉ chính văn bản này; "
+                "xóa dòng này hoặc sửa số/ngày cho đúng văn bản được dẫn",
+            )
+        elif resolution.target is not None:
             self._add_edge(document, resolution.target, kind, occurrence)
         elif resolution.outcome is Outcome.AMBIGUOUS:
             self._ambiguous(document, citation.line, citation.text, resolution)
@@ -293,7 +304,8 @@ class GraphBuilder:
                 edge = edges[index]
                 nxt = edge.target.id
                 if state.get(nxt) == 1:
-                    cycle_start = next(i for i, e in enumerate(path) if e.source.id == nxt) if path else 0
+                    # path[i] leads from stack[i] to stack[i + 1]: the cycle starts where nxt stands.
+                    cycle_start = next(i for i, (node_id, _) in enumerate(stack) if node_id == nxt)
                     cycle = [*path[cycle_start:], edge]
                     members = frozenset(e.source.id for e in cycle)
                     if members not in reported:

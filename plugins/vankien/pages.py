@@ -7,7 +7,7 @@ Listings are paginated so that no page grows past a few hundred kilobytes of HTM
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -16,6 +16,7 @@ from vankien.graph import Graph
 from vankien.model import Document, RelationKind, format_date
 from vankien.render import browse
 from vankien.render.chart import MONTH_NAMES, bar_chart
+from vankien.stubs import STUB_FOLDER
 from vankien.text import slugify
 from vankien.timeline import (
     BodyNode,
@@ -82,12 +83,15 @@ def _paged(
 
 
 class PagePlan:
-    def __init__(self, archive: Archive, graph: Graph) -> None:
+    def __init__(self, archive: Archive, graph: Graph, url_prefix: str = "van-ban") -> None:
+        self.url_prefix = url_prefix
         self.archive = archive
         self.graph = graph
         self.registry = archive.registry
         self.documents = newest_first(archive)
         self.years = [year for year, count in counts_by_year(self.documents) if count]
+        self.body_roots = body_tree(archive)
+        self._body_slugs = _unique_slugs(node.name for node, _ in walk_bodies(self.body_roots))
 
     # -- URLs ------------------------------------------------------------------------------------
 
@@ -95,9 +99,8 @@ class PagePlan:
     def year_url(year: int) -> str:
         return f"{TIMELINE}/{year}/"
 
-    @staticmethod
-    def body_url(node: BodyNode) -> str:
-        return f"{BODIES}/{slugify(node.name)}/"
+    def body_url(self, node: BodyNode) -> str:
+        return f"{BODIES}/{self._body_slugs.get(node.name) or slugify(node.name) or 'khac'}/"
 
     # -- building blocks -------------------------------------------------------------------------
 
@@ -117,6 +120,10 @@ class PagePlan:
         pages = [self.home(), *self.timeline(), *self.bodies(), *self.types(), self.years_index()]
         pages += self.topics()
         pages += self.statuses()
+        urls = [page.url for page in pages]
+        if len(set(urls)) != len(urls):
+            twice = sorted({url for url in urls if urls.count(url) > 1})
+            raise ValueError(f"two generated pages share a URL: {twice}")
         return pages
 
     def timeline(self) -> list[PlannedPage]:
@@ -178,7 +185,7 @@ class PagePlan:
         return PlannedPage(f"{YEARS}/", "Văn bản theo năm", render)
 
     def bodies(self) -> list[PlannedPage]:
-        roots = body_tree(self.archive)
+        roots = self.body_roots
 
         def index(url_for: UrlFor) -> str:
             return (
@@ -231,21 +238,23 @@ class PagePlan:
         return _paged(self.body_url(node), node.name, documents, head, self._listing)
 
     def _grouped_pages(
-        self, base: str, title: str, groups: dict[str, list[Document]], label: str
+        self, base: str, title: str, named: dict[str, list[Document]], label: str
     ) -> list[PlannedPage]:
+        groups = _merge_by_slug(named)
+
         def index(url_for: UrlFor) -> str:
-            rows = [(name, f"{base}/{slugify(name)}/", len(docs)) for name, docs in groups.items()]
+            rows = [(name, f"{base}/{slug}/", len(docs)) for slug, (name, docs) in groups.items()]
             return browse.count_table(rows, url_for, label)
 
         pages = [PlannedPage(f"{base}/", title, index)]
-        for name, documents in groups.items():
+        for slug, (name, documents) in groups.items():
 
             def head(url_for: UrlFor, number: int, documents: list[Document] = documents) -> str:
                 if number > 1:
                     return ""
                 return self._intro(documents, "Tổng cộng") + browse.filters(documents, self.registry)
 
-            pages += _paged(f"{base}/{slugify(name)}/", f"{label}: {name}", documents, head, self._listing)
+            pages += _paged(f"{base}/{slug}/", f"{label}: {name}", documents, head, self._listing)
         return pages
 
     def types(self) -> list[PlannedPage]:
@@ -278,8 +287,8 @@ class PagePlan:
     def home(self) -> PlannedPage:
         def render(url_for: UrlFor) -> str:
             documents = self.documents
-            types = by_type(self.archive)
-            type_rows = [(name, f"{TYPES}/{slugify(name)}/", len(docs)) for name, docs in types.items()]
+            types = _merge_by_slug(by_type(self.archive))
+            type_rows = [(name, f"{TYPES}/{slug}/", len(docs)) for slug, (name, docs) in types.items()]
             newest = "".join(browse.entry(d, self.registry, url_for) for d in documents[:HOME_NEWEST])
             cited = "".join(
                 f'<li><a href="{escape(url_for(d.url))}">{escape(d.name)}</a> '
@@ -292,7 +301,7 @@ class PagePlan:
                 '<p class="vk-lead">Kho văn bản của Đảng: nghị quyết, chỉ thị, kết luận, quy định, hướng dẫn, kế hoạch, '
                 f"công văn… Kho có <strong>{len(documents)}</strong> văn bản của "
                 f"<strong>{len({d.issuer for d in documents if d.issuer})}</strong> cơ quan ban hành; "
-                f'<a href="{escape(url_for("van-ban/chua-luu-tru/"))}">{stubs} văn bản được dẫn chiếu</a> chưa lưu trữ.</p>'
+                f'<a href="{escape(url_for(f"{self.url_prefix}/{STUB_FOLDER}/"))}">{stubs} văn bản được dẫn chiếu</a> chưa lưu trữ.</p>'
                 + '<div class="vk-home">'
                 + f"<section><h2>Số văn bản theo năm</h2>{self._year_chart(documents, url_for, 'Số văn bản ban hành theo năm')}"
                 + f'<p><a href="{escape(url_for(TIMELINE + "/"))}">Xem dòng thời gian ban hành</a></p></section>'
@@ -307,6 +316,33 @@ class PagePlan:
             )
 
         return PlannedPage("", "Văn kiện — Kho văn bản Đảng", render)
+
+
+def _merge_by_slug(groups: dict[str, list[Document]]) -> dict[str, tuple[str, list[Document]]]:
+    """Names that fold to one URL ("Kinh tế", "kinh tế") are one group, under the first name."""
+    merged: dict[str, tuple[str, list[Document]]] = {}
+    for name, documents in groups.items():
+        slug = slugify(name) or "khac"
+        if slug in merged:
+            first, earlier = merged[slug]
+            merged[slug] = (first, newest_first({d.id: d for d in [*earlier, *documents]}.values()))
+        else:
+            merged[slug] = (name, documents)
+    return merged
+
+
+def _unique_slugs(names: Iterable[str]) -> dict[str, str]:
+    """A URL slug per name; names that fold alike get -2, -3 ... in the order given."""
+    result: dict[str, str] = {}
+    used: set[str] = set()
+    for name in names:
+        base = slugify(name) or "khac"
+        slug, counter = base, 2
+        while slug in used:
+            slug, counter = f"{base}-{counter}", counter + 1
+        used.add(slug)
+        result[name] = slug
+    return result
 
 
 def link_maker(page_url: str) -> UrlFor:

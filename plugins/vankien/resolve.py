@@ -84,13 +84,22 @@ class Resolver:
         self, reference: Reference, citing: Document | None = None, pinned_id: str | None = None
     ) -> Resolution:
         if pinned_id:
-            pinned = self.archive.get(pinned_id)
-            return Resolution(Outcome.RESOLVED, pinned) if pinned else UNRESOLVED
+            return self._pinned(pinned_id)
         if reference.symbol:
             return self._by_symbol_and_date(reference, citing)
         if reference.number:
             return self._by_type_and_number(reference, citing)
         return self._by_name(reference)
+
+    def _pinned(self, pinned_id: str) -> Resolution:
+        """By id; or by URL slug, which stays valid when a later term reuses the number (if unique)."""
+        pinned = self.archive.get(pinned_id)
+        if pinned is not None:
+            return Resolution(Outcome.RESOLVED, pinned)
+        same_slug = tuple(d for d in self.archive if d.slug == pinned_id)
+        if len(same_slug) == 1:
+            return Resolution(Outcome.RESOLVED, same_slug[0])
+        return Resolution(Outcome.AMBIGUOUS, candidates=same_slug) if same_slug else UNRESOLVED
 
     def documents_with_symbol(self, symbol: str) -> list[Document]:
         return list(self._by_symbol.get(symbol_key(symbol), ()))
@@ -152,9 +161,15 @@ class Resolver:
             return Resolution(Outcome.AMBIGUOUS, candidates=tuple(documents))
         limit = citing.date
         eligible = [d for d in documents if d.date is not None and d.date <= limit]
-        if not eligible:
-            return Resolution(Outcome.UNRESOLVED, candidates=tuple(documents))
-        return Resolution(Outcome.RESOLVED, eligible[-1])
+        if eligible:
+            return Resolution(Outcome.RESOLVED, eligible[-1])
+        # Documents of unknown date may still be the one meant; never guess between several.
+        undated = [d for d in documents if d.date is None]
+        if len(undated) == 1:
+            return Resolution(Outcome.RESOLVED, undated[0])
+        if undated:
+            return Resolution(Outcome.AMBIGUOUS, candidates=tuple(undated))
+        return Resolution(Outcome.UNRESOLVED, candidates=tuple(documents))
 
 
 # Types of which the Party has one document at a time, cited by name alone.

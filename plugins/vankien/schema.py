@@ -83,6 +83,8 @@ _VIETNAMESE_NAMES = {
 
 UNKNOWN_WORDS = ("chưa rõ", "không rõ")
 """Written for a date or an issuer the text does not state."""
+EARLIEST_YEAR = 1930
+"""The Party was founded in 1930: an earlier year is a typing mistake."""
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _VN_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -254,6 +256,14 @@ class DocumentReader:
                 "date",
                 "impossible-date",
                 f"ngày {day:02d}/{month:02d}/{year} không tồn tại; kiểm tra lại ngày và tháng",
+            )
+            return None
+        if date.year < EARLIEST_YEAR:
+            self.error(
+                "date",
+                "implausible-date",
+                f"năm ban hành {date.year} quá sớm (Đảng thành lập năm "
+                f"{EARLIEST_YEAR}); kiểm tra lại năm, vd. 2020 chứ không phải 0202",
             )
             return None
         if date > self.today:

@@ -134,10 +134,14 @@ class StubCollector:
 
     def _merge_undated(self) -> None:
         """ "Chỉ thị số 05-CT/TW" without a date joins the one dated stub of that symbol, if unique."""
+        dated_by_symbol: dict[str, list[Stub]] = {}
+        for key, stub in self._stubs.items():
+            if key[0] == "symbol" and key[2]:
+                dated_by_symbol.setdefault(key[1], []).append(stub)
         for key, stub in list(self._stubs.items()):
             if key[0] != "symbol" or key[2]:
                 continue
-            dated = [s for k, s in self._stubs.items() if k[0] == "symbol" and k[1] == key[1] and k[2]]
+            dated = dated_by_symbol.get(key[1], [])
             if len(dated) == 1:
                 target = dated[0]
                 target.issuers.update(stub.issuers)

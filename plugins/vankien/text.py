@@ -36,8 +36,9 @@ def slugify(text: str) -> str:
 
 
 # Vietnamese alphabetical order: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y,
+# with the Latin letters f, j, w, z of foreign names (Facebook, Zalo) in their Latin places;
 # tones after the base letter in the order ngang, huyền, hỏi, ngã, sắc, nặng.
-_ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
 _TONES = {"": 0, "\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 _LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part of the letter
 

@@ -27,6 +27,7 @@ from vankien.render.crosslinks import CrossLinkExtension, Linker, LinkTarget
 from vankien.render.listing import render_catalogue
 from vankien.render.panel import render_banner, render_panel
 from vankien.render.stub_pages import index_source_uri, render_stub_index, render_stub_page, stub_source_uri
+from vankien.render.text import markdown_text, page_title
 from vankien.resolve import Outcome
 
 from .config import ArchiveConfig
@@ -81,8 +82,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self.pages[src_uri] = document
         prefix = self.config.url_prefix
         if self.config.catalogue:
-            uri = f"{prefix}/index.md"
-            files.append(File.generated(config, uri, content=render_catalogue(result.archive, uri)))
+            for uri, content in render_catalogue(result.archive, prefix):
+                # Page 1 is in the nav; the further pages are reached from its pager.
+                inclusion = (
+                    InclusionLevel.UNDEFINED if uri == f"{prefix}/index.md" else InclusionLevel.NOT_IN_NAV
+                )
+                files.append(File.generated(config, uri, content=content, inclusion=inclusion))
         for stub in result.graph.stubs:
             files.append(
                 File.generated(
@@ -107,13 +112,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.crosslinks.linker = None
         if document is not None and self.analysis is not None:
             page.meta["vankien_id"] = document.id
+            page.meta["title"] = page_title(document.name)
             self.crosslinks.linker = self._linker(document, page)
         return markdown
 
     def _linker(self, document: Document, page: Page) -> Linker:
         """Links for the references of one body, from the resolutions the graph computed."""
         assert self.analysis is not None
-        known: dict[tuple[object, ...], LinkTarget | None] = {}
         prefix = self.config.url_prefix
         here = posixpath.dirname(page.file.src_uri)
 
@@ -121,23 +126,31 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             # Links to source files, so MkDocs rewrites them for the page and validates them.
             return posixpath.relpath(url.rstrip("/") + ".md", here or ".")
 
+        # The text node a reference is found in may lack the "của ..." the whole body gave it, so a
+        # reference is looked up with its issuer first, then without it when that is unambiguous.
+        exact: dict[tuple[object, ...], LinkTarget | None] = {}
+        loose: dict[tuple[object, ...], list[LinkTarget | None]] = {}
         for link in self.analysis.graph.body_links.get(document.id, []):
-            key = _link_key(link.reference)
-            if key in known:
-                continue
             target = link.resolution.target
+            found: LinkTarget | None = None
             if target is not None and target is not document:
-                known[key] = LinkTarget(source_link(target.url), f"{target.name}: {target.title}", True)
+                found = LinkTarget(source_link(target.url), f"{target.name}: {target.title}", True)
             elif link.stub is not None:
                 stub = link.stub.final()
-                known[key] = LinkTarget(
-                    source_link(stub.url(prefix)), f"{stub.name}: chưa có trong kho", False
-                )
-            elif link.resolution.outcome is Outcome.AMBIGUOUS:
-                known[key] = None
+                found = LinkTarget(source_link(stub.url(prefix)), f"{stub.name}: chưa có trong kho", False)
+            elif link.resolution.outcome is not Outcome.AMBIGUOUS:
+                continue
+            exact.setdefault((*_link_key(link.reference), link.reference.issuer), found)
+            choices = loose.setdefault(_link_key(link.reference), [])
+            if found not in choices:
+                choices.append(found)
 
         def linker(reference: Reference) -> LinkTarget | None:
-            return known.get(_link_key(reference))
+            key = _link_key(reference)
+            if (*key, reference.issuer) in exact:
+                return exact[(*key, reference.issuer)]
+            choices = loose.get(key, [])
+            return choices[0] if len(choices) == 1 else None
 
         return linker
 
@@ -177,4 +190,4 @@ def _link_key(reference: Reference) -> tuple[object, ...]:
 
 
 def _page_markdown(document: Document) -> str:
-    return f"# {document.name}\n\n{document.body}"
+    return f"# {markdown_text(document.name)}\n\n{document.body}"

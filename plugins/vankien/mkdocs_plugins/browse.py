@@ -24,6 +24,7 @@ from vankien.lineage import lineage
 from vankien.pages import PagePlan, PlannedPage, link_maker
 from vankien.render.history_view import render_history
 from vankien.render.lineage_view import render_lineage
+from vankien.render.text import markdown_text, page_title
 
 from .archive import ArchivePlugin
 
@@ -51,9 +52,13 @@ class BrowsePlugin(BasePlugin[BrowseConfig]):
         if not isinstance(archive_plugin, ArchivePlugin) or archive_plugin.analysis is None:
             raise PluginError("vankien/browse cần plugin vankien/archive, đặt trước nó trong mkdocs.yml")
         self.analysis = archive_plugin.analysis
-        plan = PagePlan(self.analysis.archive, self.analysis.graph)
+        plan = PagePlan(self.analysis.archive, self.analysis.graph, archive_plugin.config.url_prefix)
         self.planned = {}
-        for planned in plan.pages():
+        try:
+            planned_pages = plan.pages()
+        except ValueError as error:
+            raise PluginError(f"vankien/browse: {error}") from error
+        for planned in planned_pages:
             if planned.url == "" and not self.config.home:
                 continue
             if files.get_file_from_path(planned.src_uri) is not None:
@@ -66,13 +71,21 @@ class BrowsePlugin(BasePlugin[BrowseConfig]):
                 File.generated(
                     config,
                     planned.src_uri,
-                    content=f"# {planned.title}\n",
+                    content=f"# {markdown_text(planned.title)}\n",
                     inclusion=InclusionLevel.NOT_IN_NAV,
                 )
             )
             self.planned[planned.src_uri] = planned
         files.append(File.generated(config, SCRIPT, abs_src_path=str(ASSETS / "browse.js")))
         return files
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        planned = self.planned.get(page.file.src_uri)
+        if planned is not None:
+            page.meta["title"] = page_title(planned.title)
+        return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         url_for = link_maker(page.url)

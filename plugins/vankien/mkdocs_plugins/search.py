@@ -7,6 +7,7 @@ scripts, the "Tra cứu" page (generated, never written into docs/) and the inde
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -87,8 +88,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             files.remove(guide_file)
         page = f"{self.config.page.strip('/')}/index.md"
         files.append(File.generated(config, page, content=f"# Tra cứu\n\n{PAGE_FORM}{guide}\n"))
-        for name in ("lunr.js", "vankien-search.js", "vankien-search.css"):
+        for name in ("lunr.js", "vankien-search.css"):
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(ASSETS / name)))
+        script = (ASSETS / "vankien-search.js").read_text(encoding="utf-8")
+        folder = json.dumps(f"{self.config.page.strip('/')}/")
+        script = script.replace('var SEARCH_PAGE = "tra-cuu/";', f"var SEARCH_PAGE = {folder};", 1)
+        files.append(File.generated(config, f"{ASSET_DIR}/vankien-search.js", content=script))
         return files
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import posixpath
-from html import escape
 
 from vankien.model import format_date
 from vankien.render.listing import document_link
+from vankien.render.text import markdown_text
 from vankien.stubs import STUB_FOLDER, Stub
 
 INDEX_TITLE = "Văn bản được dẫn chiếu chưa lưu trữ"
@@ -21,7 +21,7 @@ def index_source_uri(prefix: str) -> str:
 
 
 def _cell(text: str) -> str:
-    return escape(text).replace("|", "\\|")
+    return markdown_text(text)
 
 
 def render_stub_page(stub: Stub, prefix: str) -> str:

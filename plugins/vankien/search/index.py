@@ -135,7 +135,7 @@ class Entry:
             type=document.type.name,
             symbol=document.symbol.text if document.symbol else "",
             date=document.date.isoformat() if document.date else "",
-            issuer=document.issuer,
+            issuer=document.issuer_label,
             title=document.title,
             status=document.status,
             topics=document.topics,

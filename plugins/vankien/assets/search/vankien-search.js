@@ -316,6 +316,8 @@
   var here = document.currentScript ? document.currentScript.src : document.baseURI;
   var ROOT = new URL("../../", here);
   var INDEX = new URL("search/", ROOT);
+  // Folder of the "Tra cứu" page; the plugin writes its configured `page` option here.
+  var SEARCH_PAGE = "tra-cuu/";
   var searcherPromise = null, texts = {};
 
   function getJSON(url) {
@@ -427,7 +429,7 @@
 
   // ---- header box ------------------------------------------------------------------------------
   function searchPageUrl(params) {
-    var url = new URL("tra-cuu/", ROOT);
+    var url = new URL(SEARCH_PAGE, ROOT);
     url.search = params.toString();
     return url.href;
   }
@@ -436,7 +438,7 @@
     if (!header || document.querySelector(".vk-box")) return;
     var form = el("form", "vk-box");
     form.setAttribute("role", "search");
-    form.action = new URL("tra-cuu/", ROOT).href;
+    form.action = new URL(SEARCH_PAGE, ROOT).href;
     var input = el("input", "vk-box__input");
     input.type = "search"; input.name = "q"; input.autocomplete = "off";
     input.placeholder = "Tra cứu số, ký hiệu, trích yếu…";
