@@ -67,6 +67,11 @@ CASES = [
         variant("25/10/2021", "01/02/0202"),
         [(Severity.ERROR, "implausible-date", 5, "quá sớm")],
     ),
+    (
+        "explicit YAML tag",
+        variant("title: Về", "title: !!python/object:os.system Về"),
+        [(Severity.ERROR, "yaml", 6, "không được dùng")],
+    ),
     ("future date", variant("25/10/2021", "01/01/2030"), [(Severity.ERROR, "future-date", 5, "ở tương lai")]),
     ("empty date", variant("25/10/2021", ""), [(Severity.ERROR, "missing-date", 5, "`chưa rõ`")]),
     (

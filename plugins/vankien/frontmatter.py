@@ -135,12 +135,18 @@ def _to_python(node: yaml.Node, path: str, first_line: int, lines: dict[str, int
     return _scalar(node, first_line)
 
 
+_CONSTRUCTOR = _NoTimestampLoader("")
+"""Turns scalar nodes into values. Its per-tag functions are called directly: `construct_object`
+would memoise every node it ever saw, and one constructor serves every file of the archive."""
+
+
 def _scalar(node: yaml.Node, first_line: int) -> Any:
     if not isinstance(node, yaml.ScalarNode):
         line = first_line + node.start_mark.line
         raise FrontMatterError(line, "tên trường phải là chữ, không phải danh sách hay bảng")
-    loader = _NoTimestampLoader("")
-    try:
-        return loader.construct_object(node)
-    finally:
-        loader.dispose()
+    construct = _CONSTRUCTOR.yaml_constructors.get(node.tag)
+    if construct is None:  # an explicit tag such as !!python/object: not for an archive
+        raise FrontMatterError(
+            first_line + node.start_mark.line, f"kiểu YAML `{node.tag}` không được dùng ở đây"
+        )
+    return construct(_CONSTRUCTOR, node)

@@ -7,6 +7,7 @@ State form:  number[/year]/TYPE-ISSUER "30/2020/NĐ-CP", "123/QĐ-TTg", "22/CT-T
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -27,6 +28,7 @@ _STATE = re.compile(r"^(?P<number>\d+[a-z]?)(?:/(?P<year>\d{4}))?/(?P<tail>[^/\s
 _PARTY_ISSUER = re.compile(r"^[A-ZĐ]*(?:TW|TU|HU|ĐU|ĐUK|QU|ThU)$")
 
 
+@functools.lru_cache(maxsize=65536)
 def symbol_key(raw: str) -> str:
     """Comparable form of a symbol as written; the tidied text when it does not parse."""
     try:

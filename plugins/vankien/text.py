@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -23,6 +24,7 @@ def normalize(text: str) -> str:
     return _DASHES.sub("-", text)
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case without diacritics: "Đảng Cộng sản" -> "dang cong san"."""
     text = normalize(text).lower().replace("đ", "d")
