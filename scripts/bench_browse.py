@@ -105,8 +105,10 @@ def full_builds(archive_dir: Path, workdir: Path) -> int:
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     # The same site without vankien/browse: no generated home, timeline or browse pages in the nav.
     config["plugins"] = [p for p in config["plugins"] if p != "vankien/browse"]
-    config["nav"] = ["index.md", {"Danh mục văn bản": "van-ban/index.md"}]
-    config["strict"] = False  # hand-written pages now left out of the nav would only warn
+    # Same nav in both builds: Material renders every nav entry on each of the 10,000 pages,
+    # so dropping entries would be counted as the plugin's cost. The entries of pages that
+    # only vankien/browse generates stay, as links MkDocs warns about.
+    config["strict"] = False
     (project / "without.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     (project / "docs" / "index.md").write_text("# Văn kiện\n", encoding="utf-8")
     timings = {}

@@ -34,6 +34,9 @@ from .config import ArchiveConfig
 
 log = get_plugin_logger("vankien")
 
+ANCHOR_LENGTH = 4
+"""How much of a reference's beginning marks a text node worth searching ("kết ", "quy ", "21-k")."""
+
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 STYLESHEET = "assets/vankien/vankien.css"
 
@@ -110,8 +113,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     ) -> str | None:
         document = self.pages.get(page.file.src_uri)
         self.crosslinks.linker = None
+        self.crosslinks.anchors = frozenset()
         if document is not None and self.analysis is not None:
             page.meta["vankien_id"] = document.id
+            self.crosslinks.anchors = frozenset(
+                link.reference.surface[:ANCHOR_LENGTH].lower()
+                for link in self.analysis.graph.body_links.get(document.id, [])
+            )
             page.meta["title"] = page_title(document.name)
             self.crosslinks.linker = self._linker(document, page)
         return markdown

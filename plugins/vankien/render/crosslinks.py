@@ -40,7 +40,7 @@ class CrossLinkProcessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         linker = self.extension.linker
-        if linker is not None:
+        if linker is not None and self.extension.anchors:
             self._walk(root, linker)
 
     def _walk(self, element: etree.Element, linker: Linker) -> None:
@@ -63,9 +63,12 @@ class CrossLinkProcessor(Treeprocessor):
                     for offset, node in enumerate(nodes):
                         element.insert(position + offset, node)
 
-    @staticmethod
-    def _split(text: str, linker: Linker) -> tuple[str, list[etree.Element]] | None:
+    def _split(self, text: str, linker: Linker) -> tuple[str, list[etree.Element]] | None:
         """Text before the first link, and the link elements each carrying the text after it as tail."""
+        # Most text nodes hold no reference: look for how the page's references begin first.
+        lowered = text.lower()
+        if not any(anchor in lowered for anchor in self.extension.anchors):
+            return None
         pieces: list[tuple[Reference, LinkTarget]] = []
         for reference in extract_references(text):
             target = linker(reference)
@@ -106,6 +109,8 @@ class CrossLinkExtension(Extension):
     def __init__(self) -> None:
         super().__init__()
         self.linker: Linker | None = None
+        self.anchors: frozenset[str] = frozenset()
+        """Lower-case beginnings of the references the page's body holds; none, nothing to link."""
 
     def extendMarkdown(self, md: Markdown) -> None:
         # Priority 4: after "inline" (20), so code spans are stashed and links exist as elements.
