@@ -19,6 +19,7 @@
     "|/(?:(\\p{Nd}{4})/)?(" + L + "{1,6})-(" + L + "{1,12})" +
     "|\\s+(" + L + "{1,5})\\s+(" + L + "{1,12}))(?![\\p{L}\\p{N}_/-])", "gu");
   var WORD = /[\p{L}\p{N}]+/gu;
+  var LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
   var TYPE_CODES = {};
   "nq qd qdi qyd ct kl qc qch hd kh ctr tb tt cv ttr da bc nd".split(" ").forEach(function (c) { TYPE_CODES[c] = true; });
   var PARTY_ISSUER = /(tw|tu|hu|du|duk|qu|thu)$/;
@@ -47,7 +48,9 @@
   }
   // Python counts offsets in code points, JavaScript in UTF-16 units: offsets here are
   // only used in this file (snippets), tokens themselves are identical.
-  function tokenize(text) {
+  // withoutFolding: only the token texts are wanted (the exact-accent bonus); folding every
+  // word through the lunr pipeline is what a query over thousands of titles would pay for.
+  function tokenize(text, withoutFolding) {
     text = normalize(text);
     var tokens = [], spans = [], m;
     SYMBOL.lastIndex = 0;
@@ -68,7 +71,7 @@
     WORD.lastIndex = 0;
     while ((m = WORD.exec(rest)) !== null) {
       var word = m[0].toLowerCase();
-      tokens.push({ text: word, folded: foldToken(word), symbol: false, start: m.index, end: m.index + m[0].length });
+      tokens.push({ text: word, folded: withoutFolding ? word : foldToken(word), symbol: false, start: m.index, end: m.index + m[0].length });
     }
     tokens.sort(function (a, b) { return a.start - b.start; });
     return tokens;
@@ -210,11 +213,30 @@
     var parts = raw.split(";");
     return { numbers: decode(parts[0]), weights: parts[1].split(",").map(function (w) { return parseInt(w, 36); }) };
   };
+  Searcher.prototype.titleLower = function (n) {
+    if (!this.titlesLower) this.titlesLower = {};
+    if (this.titlesLower[n] === undefined) this.titlesLower[n] = normalize(String(this.docs[n][5])).toLowerCase();
+    return this.titlesLower[n];
+  };
+  // Is `word` one of the title's word tokens? Word tokens are maximal letter/digit runs, so for
+  // a title without digits (where no symbol can stand) a bounded substring match is the same
+  // answer as tokenizing the title, at a fraction of the cost; other titles are tokenized.
+  Searcher.prototype.titleHasWord = function (n, word) {
+    var title = this.titleLower(n), at = title.indexOf(word);
+    if (at < 0) return false;
+    if (/[0-9]/.test(title)) return !!this.titleWordSet(n)[word];
+    while (at >= 0) {
+      var before = at > 0 ? title.charAt(at - 1) : "", after = title.charAt(at + word.length);
+      if (!LETTER_OR_DIGIT.test(before) && !LETTER_OR_DIGIT.test(after)) return true;
+      at = title.indexOf(word, at + 1);
+    }
+    return false;
+  };
   Searcher.prototype.titleWordSet = function (n) {
     if (!this.titleWords) this.titleWords = {};
     if (!this.titleWords[n]) {
       var s = {};
-      tokenize(String(this.docs[n][5])).forEach(function (t) { s[t.text] = true; });
+      tokenize(String(this.docs[n][5]), true).forEach(function (t) { s[t.text] = true; });
       this.titleWords[n] = s;
     }
     return this.titleWords[n];
@@ -232,7 +254,7 @@
         var exact = token.text !== token.folded && term === token.folded;
         postings.forEach(function (k) {
           add(k, weight);
-          if (exact && self.titleWordSet(k)[token.text]) add(k, EXACT_BONUS * idf(self.n, postings.length));
+          if (exact && self.titleHasWord(k, token.text)) add(k, EXACT_BONUS * idf(self.n, postings.length));
         });
       }
       var numbered = /^[0-9]+$/.test(term) ? (this.numberPost[lstripZeros(term)] || []) : [];
@@ -329,11 +351,24 @@
   function loadSearcher() {
     if (!searcherPromise) {
       searcherPromise = getJSON(new URL("catalogue.json", INDEX)).then(function (cat) {
-        return new Searcher(cat, function (n) { return getJSON(new URL("shards/" + n + ".json", INDEX)); });
+        var searcher = new Searcher(cat, function (n) { return getJSON(new URL("shards/" + n + ".json", INDEX)); });
+        warm(searcher);
+        return searcher;
       });
       searcherPromise.catch(function () { searcherPromise = null; });
     }
     return searcherPromise;
+  }
+  // The first query pays for compiling the scoring code and for the per-title caches; do that
+  // while the reader has not typed yet, in small idle slices so typing is never held up.
+  function warm(searcher) {
+    var idle = window.requestIdleCallback || function (f) { return setTimeout(function () { f({ timeRemaining: function () { return 8; } }); }, 1); };
+    var n = 0;
+    idle(function step(deadline) {
+      while (n < searcher.n && deadline.timeRemaining() > 1) searcher.titleLower(n++);
+      if (n < searcher.n) { idle(step); return; }
+      try { searcher.search("đảng viên công tác", {}, false, 1); } catch (e) { /* warming only */ }
+    });
   }
   function ensureShards(searcher, query) {
     return Promise.all(searcher.neededShards(query).map(function (n) {
