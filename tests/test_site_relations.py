@@ -9,24 +9,11 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, write_files
+from tests.factories import REGISTRY
 from vankien.mkdocs_plugins import publish
 
 pytestmark = pytest.mark.build
 
-REGISTRY = """\
-- name: Ban Chấp hành Trung ương Đảng
-  code: TW
-  level: Trung ương
-  aliases: [Ban Chấp hành Trung ương]
-- name: Ban Bí thư
-  code: TW
-  parent: Ban Chấp hành Trung ương Đảng
-  level: Trung ương
-- name: Tỉnh ủy Bắc Kạn
-  code: TU
-  parent: Ban Chấp hành Trung ương Đảng
-  level: tỉnh
-"""
 
 FILES = {
     "co-quan.yml": REGISTRY,
