@@ -14,19 +14,15 @@
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
 import resource
 import shutil
 import sys
 import tempfile
-import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 
-from vankien.headless import CHROMIUM, CHROMIUM_ARGS
+from vankien.headless import CHROMIUM, CHROMIUM_ARGS, serve_site
 from vankien.loader import load_archive
 from vankien.mkdocs_plugins.search import ASSETS, PAGE_FORM
 from vankien.search import Entry, build_index
@@ -73,17 +69,6 @@ MEASURE = """async ([query]) => {
     input.dispatchEvent(new Event('input', {bubbles: true}));
     return await done;
 }"""
-
-
-class _Handler(SimpleHTTPRequestHandler):
-    def translate_path(self, path: str) -> str:
-        clean = path.split("?", 1)[0]
-        if not clean.startswith(SUB_PATH):
-            return str(Path(self.directory) / "__outside__")
-        return super().translate_path("/" + clean[len(SUB_PATH) :])
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
 
 
 def peak_rss_mb() -> float:
@@ -149,9 +134,7 @@ def _browser(site: Path, chromium: str) -> int:
     except ImportError:
         print("browser: playwright is not installed (pip install -e '.[test]')")
         return 1
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
+    server, base = serve_site(site, SUB_PATH)
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(

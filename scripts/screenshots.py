@@ -11,24 +11,16 @@ the page of the document with the longest cascade, scrolled to its lineage
 from __future__ import annotations
 
 import argparse
-import functools
 import shutil
 import tempfile
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from vankien.analysis import analyse_archive
-from vankien.headless import CHROMIUM, CHROMIUM_ARGS
+from vankien.headless import CHROMIUM, CHROMIUM_ARGS, serve_site
 from vankien.lineage import lineage
 from vankien.mkdocs_plugins.publish import build_site
 
 REPO = Path(__file__).resolve().parents[1]
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -54,9 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         site = workdir / "site"
         build_site(REPO / "mkdocs.yml", site)
-        server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        server, base = serve_site(site)
         args.out.mkdir(parents=True, exist_ok=True)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(

@@ -27,9 +27,3 @@ class Archive:
 
     def get(self, document_id: str) -> Document | None:
         return self._by_id.get(document_id)
-
-    def newest_first(self) -> list[Document]:
-        """Date order, newest first; documents of unknown date last, by path."""
-        dated = sorted((d for d in self.documents if d.date), key=lambda d: (d.date, d.path), reverse=True)
-        undated = sorted((d for d in self.documents if d.date is None), key=lambda d: d.path)
-        return dated + undated

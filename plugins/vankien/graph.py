@@ -21,7 +21,7 @@ from vankien.refs import extract_references
 from vankien.refs.model import Reference
 from vankien.resolve import Outcome, Resolution, Resolver
 from vankien.stubs import Stub, StubCollector
-from vankien.symbols import symbol_key
+from vankien.symbols import number_key, symbol_key
 
 # Relation kinds that a citation in front matter can carry, strongest first: a body
 # mention of a document already related by one of these adds nothing new.
@@ -182,7 +182,7 @@ class GraphBuilder:
         for reference in extract_references(body, resolve_issuer=self.resolver.issuer_name):
             line = document.body_line + body.count("\n", 0, reference.start)
             resolution = self.resolver.resolve(reference, document)
-            key = (reference.type, (reference.number or "").lstrip("0"))
+            key = (reference.type, number_key(reference.number or ""))
             if resolution.target is None and reference.number and not reference.symbol and key in earlier:
                 resolution = Resolution(Outcome.RESOLVED, earlier[key])
             kind = RelationKind.BASIS if reference.role == "basis" else RelationKind.CITES
@@ -211,23 +211,19 @@ class GraphBuilder:
             if stronger:
                 related[stronger[0]].occurrences.append(occurrence)
                 return
-        if kind is RelationKind.BASIS and RelationKind.CITES in related:
-            # A document first cited in passing and then named in "Căn cứ": the basis wins.
-            weaker = related.pop(RelationKind.CITES)
-            self._remove(weaker)
         edge = related.get(kind)
         if edge is None:
             edge = Edge(source, target, kind)
+            if kind is RelationKind.BASIS and RelationKind.CITES in related:
+                # First cited in passing, then named in "Căn cứ": the basis takes over its mentions.
+                weaker = related.pop(RelationKind.CITES)
+                self.graph.outgoing[source.id][RelationKind.CITES].remove(weaker)
+                self.graph.incoming[target.id][RelationKind.CITES].remove(weaker)
+                edge.occurrences.extend(weaker.occurrences)
             related[kind] = edge
             self.graph.outgoing[source.id].setdefault(kind, []).append(edge)
             self.graph.incoming[target.id].setdefault(kind, []).append(edge)
         edge.occurrences.append(occurrence)
-
-    def _remove(self, edge: Edge) -> None:
-        self.graph.outgoing[edge.source.id][edge.kind].remove(edge)
-        self.graph.incoming[edge.target.id][edge.kind].remove(edge)
-        for occurrence in edge.occurrences:
-            self._add_edge(edge.source, edge.target, RelationKind.BASIS, occurrence)
 
     def _ambiguous(self, document: Document, line: int, text: str, resolution: Resolution) -> None:
         listed = "; ".join(

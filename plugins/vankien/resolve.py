@@ -19,7 +19,7 @@ from vankien.congress import issuer_key
 from vankien.doctypes import doc_type
 from vankien.model import Document
 from vankien.refs.model import Reference
-from vankien.symbols import symbol_key
+from vankien.symbols import number_key, symbol_key
 
 
 class Outcome(Enum):
@@ -43,11 +43,6 @@ class Resolution:
 UNRESOLVED = Resolution(Outcome.UNRESOLVED)
 
 
-def _number_key(number: str) -> str:
-    """ "05" and "5" are the same number."""
-    return number.lstrip("0") or "0"
-
-
 def _by_date(documents: list[Document]) -> list[Document]:
     return sorted(documents, key=lambda d: (d.date or dt.date.min, d.path))
 
@@ -66,7 +61,7 @@ class Resolver:
         for document in self.archive:
             if document.symbol is not None:
                 by_symbol[document.symbol.key].append(document)
-                by_type_number[(document.type.name, _number_key(document.symbol.number))].append(document)
+                by_type_number[(document.type.name, number_key(document.symbol.number))].append(document)
             else:
                 unnumbered[document.type.name].append(document)
         self._by_symbol = {k: _by_date(v) for k, v in by_symbol.items()}
@@ -123,7 +118,7 @@ class Resolver:
 
     def _by_type_and_number(self, reference: Reference, citing: Document | None) -> Resolution:
         assert reference.number is not None
-        documents = self._by_type_number.get((reference.type, _number_key(reference.number)), [])
+        documents = self._by_type_number.get((reference.type, number_key(reference.number)), [])
         if reference.date is not None:
             documents = [d for d in documents if d.date == reference.date]
         issuer = self.issuer_name(reference.issuer)

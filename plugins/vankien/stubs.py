@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from vankien.congress import issuer_key
 from vankien.model import Document, RelationKind
 from vankien.refs.model import Reference
-from vankien.symbols import symbol_key
+from vankien.symbols import number_key, symbol_key
 from vankien.text import slugify
 
 STUB_FOLDER = "chua-luu-tru"
@@ -89,7 +89,7 @@ def _stub_key(reference: Reference) -> tuple[str, ...]:
     issuer = issuer_key(reference.issuer)
     date = reference.date.isoformat() if reference.date else ""
     if reference.number:
-        return ("number", reference.type, reference.number.lstrip("0"), issuer, date)
+        return ("number", reference.type, number_key(reference.number), issuer, date)
     return ("name", reference.type, issuer)
 
 

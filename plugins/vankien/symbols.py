@@ -28,6 +28,11 @@ _STATE = re.compile(r"^(?P<number>\d+[a-z]?)(?:/(?P<year>\d{4}))?/(?P<tail>[^/\s
 _PARTY_ISSUER = re.compile(r"^[A-ZĐ]*(?:TW|TU|HU|ĐU|ĐUK|QU|ThU)$")
 
 
+def number_key(number: str) -> str:
+    """ "05" and "5" are the same number."""
+    return number.lstrip("0") or "0"
+
+
 @functools.lru_cache(maxsize=65536)
 def symbol_key(raw: str) -> str:
     """Comparable form of a symbol as written; the tidied text when it does not parse."""

@@ -13,19 +13,18 @@ Without chromium or playwright the tests skip, or fail when CI=true.
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
-import threading
 from collections.abc import Callable, Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.conftest import REPO
-from vankien.headless import CHROMIUM, CHROMIUM_ARGS
+from vankien.headless import CHROMIUM, CHROMIUM_ARGS, serve_site
+from vankien.mkdocs_plugins.publish import build_site
 
 SUB_PATH = "/van-kien/"
 SYNTHETIC_COUNT = 300
@@ -38,12 +37,8 @@ def _missing(reason: str) -> None:
 
 
 def build_project(project: Path, site_dir: Path) -> Path:
-    """Build the site of `project` (a folder with mkdocs.yml) into `site_dir`."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
-    build(config)
+    """Build the site of `project` (a folder with mkdocs.yml) into `site_dir`, strictly."""
+    build_site(project / "mkdocs.yml", site_dir)
     return site_dir
 
 
@@ -71,29 +66,14 @@ def synthetic_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_project(copy_project(root / "project", root / "archive"), root / "site")
 
 
-class _Handler(SimpleHTTPRequestHandler):
-    prefix = SUB_PATH
-
-    def translate_path(self, path: str) -> str:
-        clean = path.split("?", 1)[0].split("#", 1)[0]
-        if not clean.startswith(self.prefix):
-            return str(Path(self.directory) / "__outside_sub_path__")
-        return super().translate_path("/" + clean[len(self.prefix) :])
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def serve() -> Iterator[Callable[[Path], str]]:
     servers: list[ThreadingHTTPServer] = []
 
     def start(site_dir: Path) -> str:
-        handler = functools.partial(_Handler, directory=str(site_dir))
-        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        server, base = serve_site(site_dir, SUB_PATH)
         servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
+        return base
 
     yield start
     for server in servers:

@@ -16,10 +16,10 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 from vankien.analysis import Analysis, analyse_archive
 from vankien.model import Document
+from vankien.pages import link_maker
 from vankien.problems import Severity
 from vankien.refs.model import Reference
 from vankien.render.card import render_card, render_no_full_text, render_relations_as_written
@@ -168,9 +168,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if document is None or self.analysis is None:
             return html
 
-        def url_for(url: str) -> str:
-            return get_relative_url(url, page.url)
-
+        url_for = link_maker(page.url)
         graph = self.analysis.graph
         card = render_banner(document, graph, url_for) + render_card(document, self.analysis.archive.registry)
         if not document.body.strip():

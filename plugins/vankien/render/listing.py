@@ -8,10 +8,7 @@ from itertools import groupby
 from vankien.archive import Archive
 from vankien.model import Document, format_date
 from vankien.render.text import markdown_text
-
-
-def _cell(text: str) -> str:
-    return markdown_text(text)
+from vankien.timeline import newest_first
 
 
 def document_link(document: Document, from_uri: str) -> str:
@@ -30,7 +27,7 @@ def catalogue_uri(prefix: str, number: int) -> str:
 
 def render_catalogue(archive: Archive, prefix: str) -> list[tuple[str, str]]:
     """The catalogue as (source path, Markdown) pages of CATALOGUE_PAGE_SIZE documents, newest first."""
-    documents = archive.newest_first()
+    documents = newest_first(archive)
     chunks = [
         documents[i : i + CATALOGUE_PAGE_SIZE] for i in range(0, len(documents), CATALOGUE_PAGE_SIZE)
     ] or [[]]
@@ -51,8 +48,8 @@ def render_catalogue(archive: Archive, prefix: str) -> list[tuple[str, str]]:
             for document in rows:
                 symbol = document.symbol.text if document.symbol else "không số"
                 lines.append(
-                    f"| {format_date(document.date)} | [{_cell(symbol)}]({document_link(document, page_uri)}) "
-                    f"| {document.type.name} | {_cell(document.issuer_label)} | {_cell(document.title)} |"
+                    f"| {format_date(document.date)} | [{markdown_text(symbol)}]({document_link(document, page_uri)}) "
+                    f"| {document.type.name} | {markdown_text(document.issuer_label)} | {markdown_text(document.title)} |"
                 )
             lines.append("")
         lines.append(pager)

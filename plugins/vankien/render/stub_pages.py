@@ -20,30 +20,26 @@ def index_source_uri(prefix: str) -> str:
     return f"{prefix}/{STUB_FOLDER}/index.md"
 
 
-def _cell(text: str) -> str:
-    return markdown_text(text)
-
-
 def render_stub_page(stub: Stub, prefix: str) -> str:
     page_uri = stub_source_uri(stub, prefix)
     unknown = "*chưa rõ*"
     lines = [
-        f"# {_cell(stub.name)}",
+        f"# {markdown_text(stub.name)}",
         "",
         '!!! note "Văn bản chưa có trong kho"',
         "    Kho chưa lưu văn bản này. Các thông tin dưới đây lấy từ những văn bản trích dẫn nó.",
         "",
         "| | |",
         "|---|---|",
-        f"| Loại văn bản | {_cell(stub.type)} |",
-        f"| Số ký hiệu | {_cell(stub.symbol) if stub.symbol else (_cell(stub.number) if stub.number else unknown)} |",
+        f"| Loại văn bản | {markdown_text(stub.type)} |",
+        f"| Số ký hiệu | {markdown_text(stub.symbol) if stub.symbol else (markdown_text(stub.number) if stub.number else unknown)} |",
         f"| Ngày ban hành | {format_date(stub.date) if stub.date else unknown} |",
-        f"| Cơ quan ban hành | {_cell(stub.issuer) if stub.issuer else unknown} |",
+        f"| Cơ quan ban hành | {markdown_text(stub.issuer) if stub.issuer else unknown} |",
     ]
     if stub.term:
-        lines.append(f"| Khóa | {_cell(stub.term)} |")
+        lines.append(f"| Khóa | {markdown_text(stub.term)} |")
     lines += [
-        f"| Trích yếu (theo trích dẫn) | {_cell(stub.about) if stub.about else unknown} |",
+        f"| Trích yếu (theo trích dẫn) | {markdown_text(stub.about) if stub.about else unknown} |",
         f"| Số lần được dẫn chiếu | {len(stub.citations)} |",
         "",
         f"## Được dẫn chiếu bởi ({len(stub.citing_documents)})",
@@ -54,9 +50,9 @@ def render_stub_page(stub: Stub, prefix: str) -> str:
         link = document_link(document, page_uri)
         role = "căn cứ" if citation.kind.value == "basis" else "dẫn chiếu"
         lines += [
-            f"- [{_cell(document.name)}]({link}) ({format_date(document.date)}, {_cell(document.issuer_label)}) — {role}:",
+            f"- [{markdown_text(document.name)}]({link}) ({format_date(document.date)}, {markdown_text(document.issuer_label)}) — {role}:",
             "",
-            f"    > {_cell(citation.sentence)}",
+            f"    > {markdown_text(citation.sentence)}",
             "",
         ]
     return "\n".join(lines)
@@ -80,7 +76,7 @@ def render_stub_index(stubs: list[Stub], prefix: str) -> str:
     for stub in stubs:
         link = posixpath.relpath(stub_source_uri(stub, prefix), posixpath.dirname(page_uri))
         lines.append(
-            f"| {len(stub.citations)} | [{_cell(stub.name)}]({link}) | {format_date(stub.date) if stub.date else ''} "
-            f"| {_cell(stub.issuer or '')} | {_cell(stub.about or '')} |"
+            f"| {len(stub.citations)} | [{markdown_text(stub.name)}]({link}) | {format_date(stub.date) if stub.date else ''} "
+            f"| {markdown_text(stub.issuer or '')} | {markdown_text(stub.about or '')} |"
         )
     return "\n".join(lines)
