@@ -21,13 +21,13 @@ from pathlib import Path
 
 import yaml
 
-from vankien.analysis import analyse_archive
-from vankien.history import history
-from vankien.lineage import lineage
-from vankien.pages import PagePlan, link_maker
-from vankien.render.history_view import render_history
-from vankien.render.lineage_view import render_lineage
-from vankien.synthetic import generate_archive
+from vankien.graph.analysis import analyse_archive
+from vankien.graph.history import history
+from vankien.graph.lineage import lineage
+from vankien.web.plan import PagePlan, link_maker
+from vankien.web.render.history_view import render_history
+from vankien.web.render.lineage_view import render_lineage
+from tests.support.synthetic import generate_archive
 
 REPO = Path(__file__).resolve().parents[1]
 CHROME_BYTES = 40_000

@@ -28,7 +28,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO / "plugins") not in sys.path:
     sys.path.append(str(REPO / "plugins"))
 
-from vankien import frontmatter  # noqa: E402
+from vankien.core import frontmatter  # noqa: E402
 from vankien.refs import extract_references  # noqa: E402
 from vankien.refs.jsonl import reference_to_json  # noqa: E402
 

@@ -22,11 +22,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from vankien.headless import CHROMIUM, CHROMIUM_ARGS, serve_site
-from vankien.loader import load_archive
-from vankien.mkdocs_plugins.search import ASSETS, PAGE_FORM
+from tests.support.headless import CHROMIUM, CHROMIUM_ARGS, serve_site
+from vankien.core.loader import load_archive
+from vankien.adapters.search_plugin import ASSETS, PAGE_FORM
 from vankien.search import Entry, build_index
-from vankien.synthetic import generate_archive
+from tests.support.synthetic import generate_archive
 
 SUB_PATH = "/van-kien/"
 QUERIES = {

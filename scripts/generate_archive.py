@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/generate_archive.py --count 10000 --out /tmp/kho [--seed 1]
 
-The archive passes `vankien check --strict`; the logic lives in `vankien.synthetic`
+The archive passes `vankien check --strict`; the logic lives in `tests.support.synthetic`
 (`generate_archive(out, count, seed)`), importable without MkDocs.
 """
 
@@ -12,7 +12,7 @@ import argparse
 import time
 from pathlib import Path
 
-from vankien.synthetic import generate_archive
+from tests.support.synthetic import generate_archive
 
 __all__ = ["generate_archive", "main"]
 

@@ -31,7 +31,7 @@ if str(REPO / "plugins") not in sys.path:
 
 from vankien.refs import extract_references  # noqa: E402
 from vankien.refs.jsonl import reference_to_json  # noqa: E402
-from vankien.symbols import SymbolError, parse_symbol  # noqa: E402
+from vankien.core.symbols import SymbolError, parse_symbol  # noqa: E402
 
 Record = dict[str, Any]
 """One reference as JSON: a prediction (`reference_to_json`) or an annotation."""

@@ -15,10 +15,10 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from vankien.analysis import analyse_archive
-from vankien.headless import CHROMIUM, CHROMIUM_ARGS, serve_site
-from vankien.lineage import lineage
-from vankien.mkdocs_plugins.publish import build_site
+from vankien.graph.analysis import analyse_archive
+from tests.support.headless import CHROMIUM, CHROMIUM_ARGS, serve_site
+from vankien.graph.lineage import lineage
+from vankien.adapters.staged_build import build_site
 
 REPO = Path(__file__).resolve().parents[1]
 

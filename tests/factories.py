@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import TODAY, write_files
-from vankien.analysis import Analysis, analyse_archive
+from vankien.graph.analysis import Analysis, analyse_archive
 
 REGISTRY = """\
 - name: Ban Chấp hành Trung ương Đảng

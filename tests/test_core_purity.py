@@ -1,4 +1,4 @@
-"""The core imports nothing from MkDocs: only `vankien.mkdocs_plugins` may."""
+"""The core imports nothing from MkDocs: only `vankien.adapters` may."""
 
 from __future__ import annotations
 

@@ -16,8 +16,8 @@ import pytest
 
 from tests.conftest import REPO, shared_texts
 from vankien.importer import Imported, import_text, read_source
-from vankien.issuers import load_registry
-from vankien.problems import ProblemList
+from vankien.core.issuers import load_registry
+from vankien.core.problems import ProblemList
 
 
 def _texts() -> Path:

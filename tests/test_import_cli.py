@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from tests.conftest import REPO, shared_texts
-from vankien.analysis import analyse_archive
-from vankien.cli_import import import_command, new_command
+from vankien.graph.analysis import analyse_archive
+from vankien.cli.importing import import_command, new_command
 from vankien.importer.encodings import encode_vni
 
 HD = """TỈNH ỦY BẮC KẠN
@@ -171,7 +171,7 @@ def test_new_interactively_asks_again_after_a_wrong_answer(archive: Path) -> Non
 
 @pytest.mark.build
 def test_site_builds_from_the_imported_shared_texts(tmp_path: Path) -> None:
-    from vankien.mkdocs_plugins import publish
+    from vankien.adapters import staged_build as publish
 
     texts = shared_texts()
     if texts is None:

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import TODAY, write_files
-from vankien.loader import load_archive
-from vankien.problems import Severity
+from vankien.core.loader import load_archive
+from vankien.core.problems import Severity
 
 GOOD = """\
 ---

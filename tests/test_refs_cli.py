@@ -7,7 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from vankien.cli_refs import refs_command
+from vankien.cli.refs import refs_command
 
 LEADING_KEYS = ["surface", "start", "end", "type", "number", "symbol", "date", "issuer", "role"]
 

@@ -26,7 +26,7 @@ from vankien.refs.model import Mention
 from vankien.refs.names import read_body_name
 from vankien.refs.offsets import _CHANGED_BY_NORMALIZE, normalize_with_offsets
 from vankien.refs.parse import parse_mentions
-from vankien.text import normalize
+from vankien.core.text import normalize
 
 SHARED_TEXTS = Path(__file__).resolve().parents[2] / "shared" / "texts"
 

@@ -12,7 +12,7 @@ import unicodedata
 
 import pytest
 
-from vankien.doctypes import DOC_TYPES
+from vankien.core.doctypes import DOC_TYPES
 from vankien.refs import extract_references
 
 Row = tuple[str, str, str | None, str | None, dt.date | None, str]

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from tests.conftest import REPO, shared_texts
-from vankien.loader import load_archive
+from vankien.core.loader import load_archive
 
 SAMPLES = {
     # shared text -> id of the document written from it by hand

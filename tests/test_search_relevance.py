@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
-from vankien.loader import load_archive
+from vankien.core.loader import load_archive
 from vankien.search import Entry, Searcher, build_index
 from vankien.search.index import searcher_in_memory
-from vankien.synthetic import generate_archive
+from tests.support.synthetic import generate_archive
 
 SYNTHETIC_COUNT = 400
 
@@ -48,7 +48,7 @@ SAMPLE = [
     ),
 ]
 
-# Synthetic archive: the real Trung ương documents it always holds (vankien.synthetic.REAL_DOCUMENTS).
+# Synthetic archive: the real Trung ương documents it always holds (tests.support.synthetic.REAL_DOCUMENTS).
 SYNTHETIC = [
     ("21-KL/TW", "21-KL/TW 2021-10-25", "symbol as written"),
     ("21-kl/tw", "21-KL/TW 2021-10-25", "lower case"),

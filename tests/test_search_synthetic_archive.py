@@ -1,11 +1,11 @@
-"""The synthetic archive (scripts/generate_archive.py, vankien.synthetic) is valid and deterministic."""
+"""The synthetic archive (scripts/generate_archive.py, tests.support.synthetic) is valid and deterministic."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from vankien.analysis import analyse_archive
-from vankien.synthetic import generate_archive
+from vankien.graph.analysis import analyse_archive
+from tests.support.synthetic import generate_archive
 
 
 def _files(root: Path) -> dict[str, bytes]:

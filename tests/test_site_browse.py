@@ -11,7 +11,7 @@ import pytest
 from tests.conftest import REPO, write_files
 from tests.factories import REGISTRY
 from tests.test_timeline import CASCADE
-from vankien.mkdocs_plugins import publish
+from vankien.adapters import staged_build as publish
 
 pytestmark = pytest.mark.build
 

@@ -12,9 +12,9 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from tests.conftest import REPO, write_files
-from vankien.loader import load_archive
-from vankien.mkdocs_plugins import publish
-from vankien.mkdocs_plugins.archive import ArchivePlugin
+from vankien.core.loader import load_archive
+from vankien.adapters import staged_build as publish
+from vankien.adapters.archive_plugin import ArchivePlugin
 
 pytestmark = pytest.mark.build
 
@@ -162,8 +162,8 @@ def test_editor_text_never_becomes_markup(site_project: Path) -> None:
 
 
 def test_catalogue_is_paginated() -> None:
-    from vankien.archive import Archive
-    from vankien.render.listing import CATALOGUE_PAGE_SIZE, render_catalogue
+    from vankien.core.archive import Archive
+    from vankien.web.render.listing import CATALOGUE_PAGE_SIZE, render_catalogue
 
     documents = load_archive(REPO / "directives").archive.documents
     many = Archive(REPO, documents * (CATALOGUE_PAGE_SIZE // len(documents) + 2))

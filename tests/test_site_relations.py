@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import REPO, write_files
 from tests.factories import REGISTRY
-from vankien.mkdocs_plugins import publish
+from vankien.adapters import staged_build as publish
 
 pytestmark = pytest.mark.build
 
@@ -147,8 +147,8 @@ def test_stub_index_is_the_archivists_to_do_list(site: Path) -> None:
 
 def test_sample_archive_links_both_ways() -> None:
     """The bundled archive: the Thành ủy's Hướng dẫn rests on 39-HD/BTGTU, which shows it as derived."""
-    from vankien.analysis import analyse_archive
-    from vankien.model import RelationKind
+    from vankien.graph.analysis import analyse_archive
+    from vankien.core.model import RelationKind
 
     analysis = analyse_archive(REPO / "directives")
     hd39 = analysis.archive.get("39-hd-btgtu")

@@ -6,8 +6,8 @@ import unicodedata
 
 import pytest
 
-from vankien.symbols import SymbolError, parse_symbol
-from vankien.text import collation_key, fold, normalize, slugify
+from vankien.core.symbols import SymbolError, parse_symbol
+from vankien.core.text import collation_key, fold, normalize, slugify
 
 
 @pytest.mark.parametrize(

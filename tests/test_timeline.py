@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 
 from tests.factories import analyse_files, doc
-from vankien.analysis import Analysis
-from vankien.history import history
-from vankien.lineage import days_label, lineage
-from vankien.pages import PAGE_SIZE, PagePlan, link_maker
-from vankien.render.chart import bar_chart
-from vankien.render.lineage_view import MAX_PER_ROW, render_lineage, render_lineage_svg
-from vankien.timeline import (
+from vankien.graph.analysis import Analysis
+from vankien.graph.history import history
+from vankien.graph.lineage import days_label, lineage
+from vankien.web.plan import PAGE_SIZE, PagePlan, link_maker
+from vankien.web.render.chart import bar_chart
+from vankien.web.render.lineage_view import MAX_PER_ROW, render_lineage, render_lineage_svg
+from vankien.web.timeline import (
     body_tree,
     by_status,
     counts_by_month,
@@ -22,7 +22,7 @@ from vankien.timeline import (
     group_by_year_and_month,
     newest_first,
 )
-from vankien.urls import relative_url
+from vankien.core.urls import relative_url
 
 
 def basis(citation: str) -> str:

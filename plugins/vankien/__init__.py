@@ -1,7 +1,7 @@
 """Văn kiện: a static-site generator for an archive of Vietnamese Party documents.
 
 The core (model, loader, reference grammar, graph, ...) lives in plain modules of
-this package and imports nothing from MkDocs; `vankien.mkdocs_plugins` holds the
+this package and imports nothing from MkDocs; `vankien.adapters` holds the
 thin adapters, `vankien.cli` the command line.
 """
 

@@ -1,7 +1,7 @@
 """Fixtures for browser tests: a built site, served under a sub-path, and headless Chromium.
 
 - `sample_site` / `synthetic_site` (session): the repository's site built into a tmp folder,
-  from the sample archive or from a 300-document synthetic archive (`vankien.synthetic`);
+  from the sample archive or from a 300-document synthetic archive (`tests.support.synthetic`);
 - `serve(site_dir)` (session): serves a folder over http on 127.0.0.1, random port, under
   `/van-kien/` (proving the site works from a sub-path); returns the base URL;
 - `browser` (session): Debian's chromium through Playwright (`executable_path`);
@@ -23,8 +23,8 @@ from typing import Any
 import pytest
 
 from tests.conftest import REPO
-from vankien.headless import CHROMIUM, CHROMIUM_ARGS, serve_site
-from vankien.mkdocs_plugins.publish import build_site
+from tests.support.headless import CHROMIUM, CHROMIUM_ARGS, serve_site
+from vankien.adapters.staged_build import build_site
 
 SUB_PATH = "/van-kien/"
 SYNTHETIC_COUNT = 300
@@ -59,7 +59,7 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def synthetic_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from vankien.synthetic import generate_archive
+    from tests.support.synthetic import generate_archive
 
     root = tmp_path_factory.mktemp("synthetic")
     generate_archive(root / "archive", SYNTHETIC_COUNT, seed=1)

@@ -11,13 +11,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from vankien.doctypes import DOC_TYPES, doc_type, types_for_code
+from vankien.core.doctypes import DOC_TYPES, doc_type, types_for_code
 from vankien.importer.cleanup import is_upper_line
 from vankien.importer.model import SignerInfo
 from vankien.refs import extract_references
 from vankien.refs.model import Reference
-from vankien.symbols import SymbolError, parse_symbol
-from vankien.text import fold
+from vankien.core.symbols import SymbolError, parse_symbol
+from vankien.core.text import fold
 
 HEADING_WINDOW = 30
 """The type heading stands in the first lines of a document."""

@@ -30,7 +30,7 @@ from vankien.importer.metadata import (
 from vankien.importer.model import CitationInfo, Imported
 from vankien.importer.news import about_citation, about_references, read_news
 from vankien.refs.model import Reference
-from vankien.symbols import parse_symbol
+from vankien.core.symbols import parse_symbol
 
 IssuerResolver = Callable[[str], str | None]
 """Registry name for a body as the text writes it, or None."""

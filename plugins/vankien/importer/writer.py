@@ -14,11 +14,11 @@ from typing import Any
 
 import yaml
 
-from vankien.doctypes import doc_type
+from vankien.core.doctypes import doc_type
 from vankien.importer.model import CitationInfo, Imported
-from vankien.schema import FIELDS
-from vankien.symbols import parse_symbol
-from vankien.text import slugify
+from vankien.core.schema import FIELDS
+from vankien.core.symbols import parse_symbol
+from vankien.core.text import slugify
 
 UNKNOWN_DATE_FOLDER = "chua-ro-ngay"
 UNKNOWN_DATE = "chưa rõ"

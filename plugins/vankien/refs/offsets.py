@@ -1,6 +1,6 @@
 """Normalise a text for matching and map offsets back to the caller's string.
 
-The grammar runs on `vankien.text.normalize` output (NFC, "Đ" for look-alikes, "-"
+The grammar runs on `vankien.core.text.normalize` output (NFC, "Đ" for look-alikes, "-"
 for every dash). That function keeps the length of NFC input, so offsets agree
 for the common case. NFD input (old word processors) gets shorter when composed:
 there every normalised character remembers the span of original characters it
@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from vankien.text import normalize
+from vankien.core.text import normalize
 
 # Every character `normalize` changes in NFC text: the look-alikes of "Đ" and the dashes it
 # maps (tests/test_refs_speed.py checks this against `normalize` for every code point).

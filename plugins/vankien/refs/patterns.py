@@ -1,6 +1,6 @@
 """Every regular expression of the reference grammar, built from named fragments.
 
-The patterns run on text already passed through `vankien.text.normalize`: NFC,
+The patterns run on text already passed through `vankien.core.text.normalize`: NFC,
 "Đ" for its look-alikes, "-" for every dash. Boundaries are Unicode-aware
 (`[^\\W_]` is a letter or digit in any script), never `[a-zA-Z0-9]`.
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from vankien.doctypes import DOC_TYPES
+from vankien.core.doctypes import DOC_TYPES
 
 # --- boundaries and gaps ------------------------------------------------------
 

@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from vankien.doctypes import doc_type, types_for_code
+from vankien.core.doctypes import doc_type, types_for_code
 from vankien.refs import patterns
-from vankien.symbols import Symbol, SymbolError, parse_symbol
+from vankien.core.symbols import Symbol, SymbolError, parse_symbol
 
 # Per Nghị định 30/2020/NĐ-CP, a symbol with no type code ("238/UBND-KGVX") is a công văn's.
 _TYPE_OF_UNCODED_SYMBOL = "Công văn"

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
-from vankien.model import Document
+from vankien.core.model import Document
 from vankien.search.pipeline import Token, index_terms, query_tokens, tokenize
 
 FORMAT = 1

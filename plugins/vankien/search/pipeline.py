@@ -17,7 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-# Look-alike letters and dash-like characters, as in `vankien.text.normalize`.
+# Look-alike letters and dash-like characters, as in `vankien.core.text.normalize`.
 _DASHES = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d]")
 _MARKS = re.compile("[\u0300-\u036f]")
 

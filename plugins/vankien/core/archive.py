@@ -1,0 +1,29 @@
+"""The loaded archive: every document, the issuer registry, and look-ups over them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from vankien.core.issuers import IssuerRegistry
+from vankien.core.model import Document
+
+
+@dataclass
+class Archive:
+    root: Path
+    documents: list[Document] = field(default_factory=list)
+    registry: IssuerRegistry = field(default_factory=IssuerRegistry)
+
+    def __post_init__(self) -> None:
+        self._by_id = {d.id: d for d in self.documents}
+
+    def __iter__(self) -> Iterator[Document]:
+        return iter(self.documents)
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    def get(self, document_id: str) -> Document | None:
+        return self._by_id.get(document_id)

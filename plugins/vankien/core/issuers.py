@@ -1,0 +1,165 @@
+"""The registry of issuing bodies, kept by editors in the archive (`co-quan.yml`).
+
+Each body has its full name, the short code its symbols carry ("BTGTU", "TW"),
+its parent body and its level. Many bodies share a code (Ban Chấp hành Trung
+ương, Bộ Chính trị and Ban Bí thư all sign "/TW"), so the name is the key.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from vankien.core.frontmatter import FrontMatterError, load_yaml
+from vankien.core.problems import ProblemList
+from vankien.core.text import fold
+
+REGISTRY_FILE = "co-quan.yml"
+
+LEVELS = ("Trung ương", "tỉnh", "huyện", "cơ sở")
+"""Trung ương; tỉnh (tỉnh ủy, thành ủy trực thuộc Trung ương); huyện (huyện ủy, thành ủy thuộc tỉnh); cơ sở."""
+
+_FIELDS = ("name", "code", "parent", "level", "aliases", "note")
+
+
+@dataclass(frozen=True)
+class Issuer:
+    name: str
+    level: str
+    code: str | None = None
+    parent: str | None = None
+    aliases: tuple[str, ...] = ()
+    note: str | None = None
+    line: int = 0
+
+
+class IssuerRegistry:
+    def __init__(self, issuers: list[Issuer] | None = None) -> None:
+        self.issuers: list[Issuer] = []
+        self._by_folded: dict[str, Issuer] = {}
+        for issuer in issuers or []:
+            self.add(issuer)
+
+    def add(self, issuer: Issuer) -> Issuer | None:
+        """Add a body; returns the body that already holds one of its names, if any."""
+        for name in (issuer.name, *issuer.aliases):
+            clash = self._by_folded.get(fold(name))
+            if clash is not None:
+                return clash
+        self.issuers.append(issuer)
+        for name in (issuer.name, *issuer.aliases):
+            self._by_folded[fold(name)] = issuer
+        return None
+
+    def lookup(self, name: str) -> Issuer | None:
+        """The body with this name or alias, ignoring case, diacritics and spacing."""
+        return self._by_folded.get(fold(" ".join(name.split())))
+
+    def suggest(self, name: str) -> str | None:
+        folded = {fold(i.name): i.name for i in self.issuers}
+        match = difflib.get_close_matches(fold(name), list(folded), n=1, cutoff=0.6)
+        return folded[match[0]] if match else None
+
+    def chain(self, issuer: Issuer) -> list[Issuer]:
+        """The body and its parents up to the root, nearest first."""
+        result = [issuer]
+        seen = {issuer.name}
+        while result[-1].parent:
+            parent = self.lookup(result[-1].parent)
+            if parent is None or parent.name in seen:
+                break
+            seen.add(parent.name)
+            result.append(parent)
+        return result
+
+    def __len__(self) -> int:
+        return len(self.issuers)
+
+
+def load_registry(root: Path, problems: ProblemList, display_root: str = "") -> IssuerRegistry:
+    """Read `co-quan.yml` in the archive folder; a missing file is an empty registry."""
+    path = root / REGISTRY_FILE
+    shown = f"{display_root}{REGISTRY_FILE}"
+    registry = IssuerRegistry()
+    if not path.exists():
+        return registry
+    try:
+        data, lines = load_yaml(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        problems.error(shown, 1, "not-utf8", "tệp không phải UTF-8; hãy lưu lại với bảng mã UTF-8")
+        return registry
+    except FrontMatterError as exc:
+        problems.error(shown, exc.line, "yaml", exc.message)
+        return registry
+    if not isinstance(data, list):
+        problems.error(
+            shown, 1, "registry", "danh mục cơ quan phải là một danh sách, mỗi mục bắt đầu bằng `- name:`"
+        )
+        return registry
+    for index, entry in enumerate(data):
+        line = lines.get(str(index), 1)
+        issuer = _read_entry(entry, line, shown, problems, lines, str(index))
+        if issuer is None:
+            continue
+        clash = registry.add(issuer)
+        if clash is not None:
+            problems.error(
+                shown,
+                line,
+                "registry-duplicate",
+                f"cơ quan `{issuer.name}` trùng tên hoặc tên gọi khác với `{clash.name}` (dòng {clash.line})",
+            )
+    for issuer in registry.issuers:
+        if issuer.parent and registry.lookup(issuer.parent) is None:
+            problems.error(
+                shown,
+                issuer.line,
+                "registry-parent",
+                f"cơ quan cấp trên `{issuer.parent}` của `{issuer.name}` không có trong danh mục; "
+                "thêm cơ quan đó hoặc sửa tên cho đúng",
+            )
+    return registry
+
+
+def _read_entry(
+    entry: Any, line: int, shown: str, problems: ProblemList, lines: dict[str, int], key: str
+) -> Issuer | None:
+    if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not entry["name"].strip():
+        problems.error(shown, line, "registry", "mỗi cơ quan cần trường `name` (tên đầy đủ)")
+        return None
+    for field_name in entry:
+        if field_name not in _FIELDS:
+            problems.warning(
+                shown,
+                lines.get(f"{key}.{field_name}", line),
+                "unknown-field",
+                f"trường `{field_name}` không được dùng trong danh mục cơ quan; các trường: {', '.join(_FIELDS)}",
+            )
+    level = next((lv for lv in LEVELS if fold(lv) == fold(str(entry.get("level", "")))), None)
+    if level is None:
+        problems.error(
+            shown,
+            lines.get(f"{key}.level", line),
+            "registry-level",
+            f"cấp của `{entry['name']}` phải là một trong: {', '.join(LEVELS)}",
+        )
+        return None
+    aliases = entry.get("aliases") or []
+    if isinstance(aliases, str):
+        aliases = [aliases]
+
+    def text(name: str) -> str | None:
+        value = entry.get(name)
+        return str(value).strip() if value not in (None, "") else None
+
+    return Issuer(
+        name=" ".join(str(entry["name"]).split()),
+        level=level,
+        code=text("code"),
+        parent=text("parent"),
+        aliases=tuple(str(a).strip() for a in aliases),
+        note=text("note"),
+        line=line,
+    )

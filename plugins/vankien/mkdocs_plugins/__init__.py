@@ -1,1 +1,0 @@
-"""Thin MkDocs adapters over the Văn kiện core."""

@@ -1,1 +1,0 @@
-"""HTML and Markdown for readers, built from the core model (no MkDocs here)."""

@@ -1,0 +1,194 @@
+"""The "Quá trình triển khai" section: an SVG diagram drawn in Python and an accessible list.
+
+Large cascades stay readable: each row of the diagram shows at most a few documents
+and a "+N" box for the rest, deep levels fold into one summary row, and the list
+folds long groups into <details>.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from html import escape
+
+from vankien.graph.lineage import Lineage, LineageNode, days_label
+from vankien.core.model import Document, format_date
+
+UrlFor = Callable[[str], str]
+
+MAX_PER_ROW = 6
+MAX_DESCENDANT_ROWS = 3
+MAX_ANCESTOR_ROWS = 4
+FOLD_CHILDREN_OVER = 8
+BOX_W, BOX_H, GAP_X, GAP_Y, MARGIN = 200, 54, 14, 34, 10
+
+
+@dataclass
+class _Box:
+    key: str
+    x: float
+    y: float
+    document: Document | None
+    label: str
+    detail: str
+    current: bool = False
+
+
+def _short(document: Document) -> str:
+    text = (
+        f"{document.type.name} {document.symbol.text}"
+        if document.symbol
+        else f"{document.type.name} – {document.issuer_label}"
+    )
+    return text if len(text) <= 30 else text[:29] + "…"
+
+
+def _row(items: list[tuple[Document, str]], hidden: int, y: float, row_key: str) -> list[_Box]:
+    boxes = [
+        _Box(item.id, 0, y, item, _short(item), f"{format_date(item.date)} {detail}".strip())
+        for item, detail in items
+    ]
+    if hidden:
+        boxes.append(_Box(f"more-{row_key}", 0, y, None, f"+{hidden} văn bản", "xem danh sách bên dưới"))
+    return boxes
+
+
+def render_lineage_svg(lineage: Lineage, url_for: UrlFor) -> str:
+    rows: list[list[_Box]] = []
+    ancestor_levels = lineage.ancestors[:MAX_ANCESTOR_ROWS]
+    for depth, level in reversed(list(enumerate(ancestor_levels))):
+        shown = level[: MAX_PER_ROW - 1] if len(level) > MAX_PER_ROW else level
+        rows.append(_row([(s.document, "") for s in shown], len(level) - len(shown), 0, f"a{depth}"))
+    me = lineage.document
+    rows.append([_Box(me.id, 0, 0, me, _short(me), format_date(me.date), current=True)])
+    levels = lineage.descendant_levels()
+    for depth, nodes in enumerate(levels[:MAX_DESCENDANT_ROWS]):
+        shown_nodes = nodes[: MAX_PER_ROW - 1] if len(nodes) > MAX_PER_ROW else nodes
+        rows.append(
+            _row(
+                [(n.document, days_label(n.days_after_parent)) for n in shown_nodes],
+                len(nodes) - len(shown_nodes),
+                0,
+                f"d{depth}",
+            )
+        )
+    deeper = sum(len(nodes) for nodes in levels[MAX_DESCENDANT_ROWS:])
+    if deeper:
+        rows.append(
+            [_Box("deeper", 0, 0, None, f"+{deeper} văn bản ở các cấp dưới", "xem danh sách bên dưới")]
+        )
+
+    widest = max(len(r) for r in rows)
+    width = MARGIN * 2 + widest * BOX_W + (widest - 1) * GAP_X
+    positions: dict[str, _Box] = {}
+    for index, row in enumerate(rows):
+        row_width = len(row) * BOX_W + (len(row) - 1) * GAP_X
+        start = (width - row_width) / 2
+        for column, box in enumerate(row):
+            box.x = start + column * (BOX_W + GAP_X)
+            box.y = MARGIN + index * (BOX_H + GAP_Y)
+            positions[box.key] = box
+    height = MARGIN * 2 + len(rows) * BOX_H + (len(rows) - 1) * GAP_Y
+
+    edges = []
+    for level in ancestor_levels:
+        for step in level:
+            edges.append((step.document.id, step.child.id))
+    for nodes in levels[:MAX_DESCENDANT_ROWS]:
+        for node in nodes:
+            if node.parent is not None:
+                edges.append((node.parent.id, node.document.id))
+    lines = []
+    for upper, lower in edges:
+        a, b = positions.get(upper), positions.get(lower)
+        if a is None or b is None:
+            continue
+        x1, y1 = a.x + BOX_W / 2, a.y + BOX_H
+        x2, y2 = b.x + BOX_W / 2, b.y
+        lines.append(
+            f'<line class="vk-lineage__edge" x1="{x1:.0f}" y1="{y1:.0f}" x2="{x2:.0f}" y2="{y2:.0f}"/>'
+        )
+
+    boxes = [_box_svg(box, url_for) for row in rows for box in row]
+    title = f"Quá trình triển khai của {me.name}"
+    return (
+        f'<svg class="vk-lineage__svg" role="img" aria-label="{escape(title)}" viewBox="0 0 {width:.0f} {height:.0f}" '
+        f'width="{width:.0f}" height="{height:.0f}" xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>'
+        f'<defs><marker id="vk-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" '
+        'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z"/></marker></defs>'
+        f"{''.join(lines)}{''.join(boxes)}</svg>"
+    )
+
+
+def _box_svg(box: _Box, url_for: UrlFor) -> str:
+    css = (
+        "vk-lineage__box"
+        + (" vk-lineage__box--current" if box.current else "")
+        + (" vk-lineage__box--more" if box.document is None else "")
+    )
+    tip = f"{box.document.name}: {box.document.title}" if box.document else box.label
+    shape = (
+        f'<g class="{css}"><title>{escape(tip)}</title>'
+        f'<rect x="{box.x:.0f}" y="{box.y:.0f}" width="{BOX_W}" height="{BOX_H}" rx="4"/>'
+        f'<text x="{box.x + BOX_W / 2:.0f}" y="{box.y + 22:.0f}" class="vk-lineage__name">{escape(box.label)}</text>'
+        f'<text x="{box.x + BOX_W / 2:.0f}" y="{box.y + 40:.0f}" class="vk-lineage__detail">{escape(box.detail)}</text></g>'
+    )
+    if box.document is not None and not box.current:
+        return f'<a href="{escape(url_for(box.document.url))}">{shape}</a>'
+    if box.document is None:
+        return f'<a href="#ds-trien-khai">{shape}</a>'
+    return shape
+
+
+def _item(document: Document, url_for: UrlFor, detail: str) -> str:
+    return (
+        f'<a href="{escape(url_for(document.url))}">{escape(document.name)}</a> '
+        f'<span class="vk-muted">{escape(format_date(document.date))} · {escape(document.issuer_label)}</span>'
+        + (f' <span class="vk-days">{escape(detail)}</span>' if detail else "")
+    )
+
+
+def _tree(nodes: list[LineageNode], url_for: UrlFor) -> str:
+    items = []
+    for node in nodes:
+        children = ""
+        if node.children:
+            inner = _tree(node.children, url_for)
+            total = node.count() - 1
+            children = (
+                f"<details><summary>{total} văn bản triển khai</summary>{inner}</details>"
+                if len(node.children) > FOLD_CHILDREN_OVER
+                else inner
+            )
+        items.append(
+            f"<li>{_item(node.document, url_for, days_label(node.days_after_parent))}{children}</li>"
+        )
+    return f"<ul>{''.join(items)}</ul>"
+
+
+def render_lineage(lineage: Lineage, url_for: UrlFor) -> str:
+    if not lineage.ancestors and not lineage.descendants.children:
+        return ""
+    parts = [
+        '<section class="vk-lineage" aria-labelledby="qua-trinh-trien-khai">',
+        '<h2 id="qua-trinh-trien-khai">Quá trình triển khai</h2>',
+        f'<div class="vk-lineage__figure">{render_lineage_svg(lineage, url_for)}</div>',
+    ]
+    if lineage.ancestors:
+        levels = []
+        for depth, level in enumerate(lineage.ancestors, start=1):
+            items = "".join(
+                f"<li>{_item(step.document, url_for, '')}"
+                f' <span class="vk-days">— {escape(step.child.name)} {escape(days_label(step.days_until_child))}</span></li>'
+                if step.days_until_child is not None
+                else f"<li>{_item(step.document, url_for, '')}</li>"
+                for step in level
+            )
+            levels.append(f"<li>Cấp trên {depth}<ul>{items}</ul></li>")
+        parts.append(f'<h3>Căn cứ, từ gần đến gốc</h3><ol class="vk-lineage__up">{"".join(levels)}</ol>')
+    count = lineage.descendant_count
+    if count:
+        parts.append(f'<h3 id="ds-trien-khai">Văn bản triển khai các cấp ({count})</h3>')
+        parts.append(f'<div class="vk-lineage__down">{_tree(lineage.descendants.children, url_for)}</div>')
+    parts.append("</section>")
+    return "".join(parts)
