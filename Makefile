@@ -5,8 +5,11 @@ BIN := $(VENV)/bin
 ADDR ?= 127.0.0.1:8000
 # Material prints a banner about MkDocs 2 on every build; the archive pins MkDocs 1.x.
 export NO_MKDOCS_2_WARNING := 1
+# Debian packages the tests drive: the browser of the browser tests.
+SYSTEM_PACKAGES := chromium
+SYSTEM_COMMANDS := /usr/bin/chromium
 
-.PHONY: serve build test lint check clean
+.PHONY: serve build test lint check clean system-packages
 
 # Reinstalled whenever pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -23,14 +26,28 @@ build: $(VENV)/.installed
 	$(BIN)/vankien build --site-dir site
 
 check: $(VENV)/.installed
-	$(BIN)/vankien check directives
+	$(BIN)/vankien check --strict directives
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check plugins tests scripts
 	$(BIN)/ruff format --check plugins tests scripts
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
-test: $(VENV)/.installed lint
+# Installs what the tests need from Debian when run as root; otherwise says what to install.
+system-packages:
+	@missing=""; for command in $(SYSTEM_COMMANDS); do [ -x "$$command" ] || missing="$$missing $$command"; done; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && apt-get install -y -qq $(SYSTEM_PACKAGES); \
+		else \
+			echo "Thiếu$$missing: chạy 'sudo apt-get install $(SYSTEM_PACKAGES)' rồi chạy lại 'make test'." >&2; \
+			echo "Missing$$missing: run 'sudo apt-get install $(SYSTEM_PACKAGES)', then 'make test' again." >&2; \
+			exit 1; \
+		fi; \
+	fi
+
+test: $(VENV)/.installed system-packages lint
 	$(BIN)/python -m pytest
 
 clean:

@@ -21,13 +21,16 @@ from pathlib import Path
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository: tests.support
+
+from tests.support.synthetic import generate_archive
+
+from vankien.core.urls import link_maker
 from vankien.graph.analysis import analyse_archive
 from vankien.graph.history import history
 from vankien.graph.lineage import lineage
-from vankien.web.plan import PagePlan, link_maker
-from vankien.web.render.history_view import render_history
-from vankien.web.render.lineage_view import render_lineage
-from tests.support.synthetic import generate_archive
+from vankien.web.document_page import render_history, render_lineage
+from vankien.web.plan import PagePlan
 
 REPO = Path(__file__).resolve().parents[1]
 CHROME_BYTES = 40_000

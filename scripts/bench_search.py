@@ -22,11 +22,15 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository: tests.support
+
 from tests.support.headless import CHROMIUM, CHROMIUM_ARGS, serve_site
-from vankien.core.loader import load_archive
-from vankien.adapters.search_plugin import ASSETS, PAGE_FORM
-from vankien.search import Entry, build_index
 from tests.support.synthetic import generate_archive
+
+from vankien.adapters.search_plugin import PAGE_FORM
+from vankien.core.loader import load_archive
+from vankien.search.index import Entry, build_index
+from vankien.web.assets import SEARCH_FOLDER, search_script
 
 SUB_PATH = "/van-kien/"
 QUERIES = {
@@ -93,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
             generate_archive(archive_dir, args.count, args.seed)
             print(f"archive: {args.count} documents generated in {time.perf_counter() - started:.1f} s")
         started = time.perf_counter()
-        archive = load_archive(archive_dir).archive
+        archive = load_archive(archive_dir)
         body_bytes = sum(len(d.body.encode()) for d in archive)
         print(
             f"archive: {len(archive)} documents loaded in {time.perf_counter() - started:.1f} s, "
@@ -122,7 +126,10 @@ def main(argv: list[str] | None = None) -> int:
         del sizes
         (site / "tra-cuu").mkdir(parents=True)
         (site / "tra-cuu" / "index.html").write_text(PAGE.format(form=PAGE_FORM), encoding="utf-8")
-        shutil.copytree(ASSETS, site / "assets" / "vankien-search")
+        shutil.copytree(SEARCH_FOLDER, site / "assets" / "vankien-search")
+        (site / "assets" / "vankien-search" / "vankien-search.js").write_text(
+            search_script("tra-cuu"), encoding="utf-8"
+        )
         return _browser(site, args.chromium)
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -9,8 +9,11 @@ The archive passes `vankien check --strict`; the logic lives in `tests.support.s
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository: tests.support
 
 from tests.support.synthetic import generate_archive
 

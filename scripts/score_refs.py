@@ -29,9 +29,9 @@ THRESHOLD = 0.95
 if str(REPO / "plugins") not in sys.path:
     sys.path.append(str(REPO / "plugins"))
 
+from vankien.core.symbols import SymbolError, parse_symbol  # noqa: E402
 from vankien.refs import extract_references  # noqa: E402
 from vankien.refs.jsonl import reference_to_json  # noqa: E402
-from vankien.core.symbols import SymbolError, parse_symbol  # noqa: E402
 
 Record = dict[str, Any]
 """One reference as JSON: a prediction (`reference_to_json`) or an annotation."""

@@ -12,13 +12,17 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
-from vankien.graph.analysis import analyse_archive
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository: tests.support
+
 from tests.support.headless import CHROMIUM, CHROMIUM_ARGS, serve_site
-from vankien.graph.lineage import lineage
+
 from vankien.adapters.staged_build import build_site
+from vankien.graph.analysis import analyse_archive
+from vankien.graph.lineage import lineage
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
+from vankien.core.urls import link_maker
 from vankien.graph.analysis import Analysis, analyse_archive
 from vankien.graph.history import history
 from vankien.graph.lineage import lineage
-from vankien.web.plan import PagePlan, link_maker
-from vankien.web.render.history_view import render_history
-from vankien.web.render.lineage_view import render_lineage
+from vankien.web.document_page import render_history, render_lineage
+from vankien.web.plan import PagePlan
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("VANKIEN_UPDATE_GOLDEN") == "1"

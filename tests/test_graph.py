@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from tests.factories import analyse_files, doc
-from vankien.graph.analysis import Analysis
 from vankien.core.model import RelationKind
+from vankien.graph.analysis import Analysis
 
 QD101_2012 = doc("101-QĐ/TW", "Quy định", "Ban Bí thư", "07/06/2012", "Trách nhiệm nêu gương 2012")
 QD101_2023 = doc("101-QĐ/TW", "Quy định", "Ban Bí thư", "28/02/2023", "Lãnh đạo cơ quan báo chí")

@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 
 from tests.conftest import REPO, shared_texts
-from vankien.importer import Imported, import_text, read_source
 from vankien.core.issuers import load_registry
 from vankien.core.problems import ProblemList
+from vankien.importer import Imported, import_text, read_source
 
 
 def _texts() -> Path:

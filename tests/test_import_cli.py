@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from tests.conftest import REPO, shared_texts
-from vankien.graph.analysis import analyse_archive
+from tests.support.legacy_encoders import encode_vni
 from vankien.cli.importing import import_command, new_command
-from vankien.importer.encodings import encode_vni
+from vankien.graph.analysis import analyse_archive
 
 HD = """TỈNH ỦY BẮC KẠN
 BAN TUYÊN GIÁO

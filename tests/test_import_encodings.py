@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.legacy_encoders import encode_tcvn3, encode_vni
 from vankien.importer import ImportFailure, import_text, read_source
 from vankien.importer.encodings import (
     TCVN3_TABLE,
@@ -24,8 +25,6 @@ from vankien.importer.encodings import (
     decode_bytes,
     decode_tcvn3,
     decode_vni,
-    encode_tcvn3,
-    encode_vni,
     is_vietnamese_syllable,
 )
 

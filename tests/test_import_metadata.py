@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from vankien.core.model import Signer
 from vankien.importer import import_text
 from vankien.importer.cleanup import clean_lines
 from vankien.importer.metadata import (
@@ -17,7 +18,6 @@ from vankien.importer.metadata import (
     promulgation_issuer,
     title_case_body,
 )
-from vankien.importer.model import SignerInfo
 from vankien.importer.news import parse_date_time
 
 
@@ -99,24 +99,24 @@ def test_promulgation_sentence(opening: str, issuer: str | None) -> None:
         # 002: bold block, as copied from the portal.
         (
             ["**T/M BAN THƯỜNG VỤ", "BÍ THƯ**", "", "Cù Ngọc Cường"],
-            SignerInfo("Cù Ngọc Cường", "BÍ THƯ", "T/M BAN THƯỜNG VỤ"),
+            Signer("Cù Ngọc Cường", "BÍ THƯ", "T/M BAN THƯỜNG VỤ"),
         ),
         (
             ["K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "(Đã ký)", "Nguyễn Văn An"],
-            SignerInfo("Nguyễn Văn An", "PHÓ TRƯỞNG BAN", "K/T TRƯỞNG BAN"),
+            Signer("Nguyễn Văn An", "PHÓ TRƯỞNG BAN", "K/T TRƯỞNG BAN"),
         ),
         (
             ["TM. BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "NGUYỄN VĂN AN"],
-            SignerInfo("Nguyễn Văn An", "PHÓ BÍ THƯ", "T/M BAN THƯỜNG VỤ"),
+            Signer("Nguyễn Văn An", "PHÓ BÍ THƯ", "T/M BAN THƯỜNG VỤ"),
         ),
         (
             ["T/L BAN THƯỜNG VỤ", "CHÁNH VĂN PHÒNG", "", "Trần Thị Bình"],
-            SignerInfo("Trần Thị Bình", "CHÁNH VĂN PHÒNG", "T/L BAN THƯỜNG VỤ"),
+            Signer("Trần Thị Bình", "CHÁNH VĂN PHÒNG", "T/L BAN THƯỜNG VỤ"),
         ),
-        (["TRƯỞNG BAN", "", "Lê Văn Cường"], SignerInfo("Lê Văn Cường", "TRƯỞNG BAN", None)),
+        (["TRƯỞNG BAN", "", "Lê Văn Cường"], Signer("Lê Văn Cường", "TRƯỞNG BAN", None)),
     ],
 )
-def test_signature_blocks(lines: list[str], signer: SignerInfo) -> None:
+def test_signature_blocks(lines: list[str], signer: Signer) -> None:
     found = find_signature(["Nội dung văn bản.", *lines])
     assert found is not None
     assert found[0] == signer
@@ -211,7 +211,7 @@ Nguyễn Văn An
     )
     assert doc.issuer == "Ban Tuyên giáo Tỉnh ủy Bắc Kạn"
     assert doc.title == "đẩy mạnh tuyên truyền về công tác xây dựng Đảng và hệ thống chính trị"
-    assert doc.signer == SignerInfo("Nguyễn Văn An", "PHÓ TRƯỞNG BAN", "K/T TRƯỞNG BAN")
+    assert doc.signer == Signer("Nguyễn Văn An", "PHÓ TRƯỞNG BAN", "K/T TRƯỞNG BAN")
     assert doc.recipients == ["Ban Tuyên giáo Trung ương (b/c)", "Lưu"]
     assert [c.text for c in doc.basis] == [
         "Kết luận số 21-KL/TW, ngày 25/10/2021 của Ban Chấp hành Trung ương"

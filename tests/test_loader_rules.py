@@ -200,9 +200,9 @@ def test_a_reused_number_in_another_term_is_another_document(tmp_path: Path) -> 
     newer = older.replace("07/06/2012", "28/02/2023")
     result = load_archive(write_files(tmp_path / "d", {"a.md": older, "b.md": newer}), today=TODAY)
     assert not result.problems
-    assert sorted(d.url for d in result.archive) == ["van-ban/2012/101-qd-tw/", "van-ban/2023/101-qd-tw/"]
+    assert sorted(d.url for d in result) == ["van-ban/2012/101-qd-tw/", "van-ban/2023/101-qd-tw/"]
     # Ids stay unique (the graph is keyed by them); URLs keep the plain slug under the year.
-    assert sorted(d.id for d in result.archive) == ["101-qd-tw-2012", "101-qd-tw-2023"]
+    assert sorted(d.id for d in result) == ["101-qd-tw-2012", "101-qd-tw-2023"]
 
 
 def test_unknown_issuer_and_news_get_readable_ids(tmp_path: Path) -> None:
@@ -212,11 +212,11 @@ def test_unknown_issuer_and_news_get_readable_ids(tmp_path: Path) -> None:
     }
     result = load_archive(write_files(tmp_path / "d", files), today=TODAY)
     assert not result.problems
-    assert sorted(d.url for d in result.archive) == [
+    assert sorted(d.url for d in result) == [
         "van-ban/2021/kl-ve-day-manh-xay-dung-chinh-25-10/",
         "van-ban/2023/tin-bai-day-manh-tuyen-truyen-ve-cong-15-09/",
     ]
-    news = next(d for d in result.archive if d.type.news)
+    news = next(d for d in result if d.type.news)
     assert news.name == "Tin bài: Đẩy mạnh tuyên truyền về công tác xây dựng Đảng"
     assert news.issuer_label == "chưa rõ cơ quan ban hành"
 
@@ -255,4 +255,4 @@ def test_editor_files_starting_with_underscore_are_not_documents(tmp_path: Path)
     result = load_archive(
         write_files(tmp_path / "d", {"_nhap.md": "nháp", "README.md": "# Ghi chú"}), today=TODAY
     )
-    assert not result.problems and len(result.archive) == 0
+    assert not result.problems and len(result) == 0

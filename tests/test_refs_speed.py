@@ -21,12 +21,12 @@ import pytest
 
 from tests.test_refs_robustness import PIECES
 from tests.test_refs_table import CASES
+from vankien.core.text import CHANGED_BY_NORMALIZE, normalize
 from vankien.refs import context, patterns, tokenize
 from vankien.refs.model import Mention
 from vankien.refs.names import read_body_name
-from vankien.refs.offsets import _CHANGED_BY_NORMALIZE, normalize_with_offsets
+from vankien.refs.offsets import normalize_with_offsets
 from vankien.refs.parse import parse_mentions
-from vankien.core.text import normalize
 
 SHARED_TEXTS = Path(__file__).resolve().parents[2] / "shared" / "texts"
 
@@ -74,7 +74,7 @@ def test_fast_path_knows_every_character_normalize_changes() -> None:
     normalized = normalize("\n".join(chars)).split("\n")
     assert len(normalized) == len(chars)
     changed = {char for char, after in zip(chars, normalized, strict=True) if after != char}
-    flagged = {char for char in chars if _CHANGED_BY_NORMALIZE.search(char)}
+    flagged = {char for char in chars if CHANGED_BY_NORMALIZE.search(char)}
     assert changed == flagged
 
 

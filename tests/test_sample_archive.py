@@ -19,7 +19,7 @@ SAMPLES = {
 def test_sample_archive_has_no_problem_at_all() -> None:
     result = load_archive(REPO / "directives")
     assert [p.format() for p in result.problems] == []
-    assert len(result.archive) >= 3
+    assert len(result) >= 3
 
 
 @pytest.mark.parametrize(("text_name", "document_id"), SAMPLES.items())
@@ -28,7 +28,7 @@ def test_sample_document_states_what_its_text_states(text_name: str, document_id
     if texts is None:
         pytest.skip("../shared/texts is not beside this checkout")
     expected = json.loads((texts / "references.json").read_text(encoding="utf-8"))[text_name]["self"]
-    document = load_archive(REPO / "directives").archive.get(document_id)
+    document = load_archive(REPO / "directives").get(document_id)
     assert document is not None
     assert document.type.name == expected["type"]
     assert document.symbol is None and expected["symbol"] is None  # neither text gives a number

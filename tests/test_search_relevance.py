@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
-from vankien.core.loader import load_archive
-from vankien.search import Entry, Searcher, build_index
-from vankien.search.index import searcher_in_memory
+from tests.support.search_oracle import Searcher, searcher_in_memory
 from tests.support.synthetic import generate_archive
+from vankien.core.loader import load_archive
+from vankien.search.index import Entry, build_index
 
 SYNTHETIC_COUNT = 400
 
@@ -93,7 +93,7 @@ def _key(searcher: Searcher, number: int) -> str:
 
 @pytest.fixture(scope="module")
 def sample() -> Searcher:
-    archive = load_archive(REPO / "directives").archive
+    archive = load_archive(REPO / "directives")
     return searcher_in_memory(build_index([Entry.of(d) for d in archive]))
 
 
@@ -101,7 +101,7 @@ def sample() -> Searcher:
 def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Searcher:
     root: Path = tmp_path_factory.mktemp("relevance")
     generate_archive(root, SYNTHETIC_COUNT, seed=1)
-    archive = load_archive(root).archive
+    archive = load_archive(root)
     return searcher_in_memory(build_index([Entry.of(d) for d in archive]))
 
 

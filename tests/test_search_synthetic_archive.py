@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from vankien.graph.analysis import analyse_archive
 from tests.support.synthetic import generate_archive
+from vankien.graph.analysis import analyse_archive
 
 
 def _files(root: Path) -> dict[str, bytes]:

@@ -9,12 +9,11 @@ from pathlib import Path
 
 import pytest
 from mkdocs.config import load_config
-from mkdocs.exceptions import Abort
 
 from tests.conftest import REPO, write_files
-from vankien.core.loader import load_archive
 from vankien.adapters import staged_build as publish
 from vankien.adapters.archive_plugin import ArchivePlugin
+from vankien.core.loader import load_archive
 
 pytestmark = pytest.mark.build
 
@@ -107,7 +106,7 @@ def test_a_broken_document_fails_the_build_naming_file_and_line(
     )
     (site_project / "site").mkdir()
     (site_project / "site" / "index.html").write_text("trang đang chạy")
-    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+    with caplog.at_level(logging.ERROR), pytest.raises(publish.BuildFailed):
         build_site(site_project)
     assert "Kho văn bản có 1 lỗi" in caplog.text
     assert "directives/2023/hong.md:4: lỗi: ngày 31/02/2023 không tồn tại" in caplog.text
@@ -127,7 +126,10 @@ def test_a_good_build_replaces_the_old_site(site_project: Path) -> None:
 def test_a_warning_fails_the_strict_build(site_project: Path, caplog: pytest.LogCaptureFixture) -> None:
     doc = "---\nsymbol: 5-KL/TW\ntype: Kết luận\nissuer: Bộ Chính trị\ndate: 01/02/2023\ntitle: x\ntitel: y\n---\n"
     write_files(site_project / "directives", {"2023/canh-bao.md": doc})
-    with caplog.at_level(logging.WARNING), pytest.raises(Abort, match="warnings in strict mode"):
+    with (
+        caplog.at_level(logging.WARNING),
+        pytest.raises(publish.BuildFailed, match="warnings in strict mode"),
+    ):
         build_site(site_project)
     assert "directives/2023/canh-bao.md:7: cảnh báo: trường `titel` không có trong lược đồ" in caplog.text
 
@@ -163,11 +165,14 @@ def test_editor_text_never_becomes_markup(site_project: Path) -> None:
 
 def test_catalogue_is_paginated() -> None:
     from vankien.core.archive import Archive
-    from vankien.web.render.listing import CATALOGUE_PAGE_SIZE, render_catalogue
+    from vankien.core.urls import link_maker
+    from vankien.web.catalogue import catalogue_pages, render_catalogue_page
+    from vankien.web.paginate import PAGE_SIZE
 
-    documents = load_archive(REPO / "directives").archive.documents
-    many = Archive(REPO, documents * (CATALOGUE_PAGE_SIZE // len(documents) + 2))
-    pages = render_catalogue(many, "van-ban")
-    assert [uri for uri, _ in pages][:2] == ["van-ban/index.md", "van-ban/trang-2/index.md"]
-    assert pages[0][1].count("\n| ") <= CATALOGUE_PAGE_SIZE + 2 * 20  # rows plus table headers
-    assert "[2](trang-2/index.md)" in pages[0][1] and "[1](../index.md)" in pages[1][1]
+    documents = load_archive(REPO / "directives").documents
+    many = Archive(REPO, documents * (PAGE_SIZE // len(documents) + 2))
+    pages = catalogue_pages(many, "van-ban")
+    assert [page.url for page in pages][:2] == ["van-ban/", "van-ban/trang-2/"]
+    html = [render_catalogue_page(many, page, link_maker(page.url)) for page in pages[:2]]
+    assert html[0].count("<tr><td>") <= PAGE_SIZE
+    assert '<a href="trang-2/">2</a>' in html[0] and '<a href="../">1</a>' in html[1]

@@ -147,8 +147,8 @@ def test_stub_index_is_the_archivists_to_do_list(site: Path) -> None:
 
 def test_sample_archive_links_both_ways() -> None:
     """The bundled archive: the Thành ủy's Hướng dẫn rests on 39-HD/BTGTU, which shows it as derived."""
-    from vankien.graph.analysis import analyse_archive
     from vankien.core.model import RelationKind
+    from vankien.graph.analysis import analyse_archive
 
     analysis = analyse_archive(REPO / "directives")
     hd39 = analysis.archive.get("39-hd-btgtu")

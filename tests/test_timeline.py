@@ -8,12 +8,15 @@ from pathlib import Path
 import pytest
 
 from tests.factories import analyse_files, doc
+from vankien.core.urls import link_maker, relative_url
 from vankien.graph.analysis import Analysis
 from vankien.graph.history import history
 from vankien.graph.lineage import days_label, lineage
-from vankien.web.plan import PAGE_SIZE, PagePlan, link_maker
-from vankien.web.render.chart import bar_chart
-from vankien.web.render.lineage_view import MAX_PER_ROW, render_lineage, render_lineage_svg
+from vankien.web.charts import bar_chart
+from vankien.web.document_page import render_lineage
+from vankien.web.lineage_svg import MAX_PER_ROW, render_lineage_svg
+from vankien.web.paginate import PAGE_SIZE
+from vankien.web.plan import PagePlan
 from vankien.web.timeline import (
     body_tree,
     by_status,
@@ -22,7 +25,6 @@ from vankien.web.timeline import (
     group_by_year_and_month,
     newest_first,
 )
-from vankien.core.urls import relative_url
 
 
 def basis(citation: str) -> str:

@@ -10,8 +10,9 @@ from urllib.parse import quote
 import pytest
 
 from tests.browser.conftest import RecordedPage
+from tests.support.search_oracle import searcher_for
 from tests.test_search_pipeline import PIPELINE_CASES
-from vankien.search import searcher_for, tokenize
+from vankien.search.pipeline import tokenize
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 

@@ -1,186 +1,190 @@
-"""`vankien/archive`: one page per document of `directives/`, with its metadata card.
+"""`vankien/archive`: one page per document of `directives/`, its card and Lược đồ, the catalogue
+and the pages of cited documents the archive does not hold.
 
-The hooks only adapt: the core loads and validates the archive once per build
-(in `on_files`, before any page renders), and the renderers produce the HTML.
+The hooks only adapt: the core loads, validates and relates the archive once per build (in
+`on_files`, before any page renders and before the other plugins' `on_files`), and the
+templates of `vankien.web` produce the HTML.
 """
 
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.pages import Page
-
-from vankien.graph.analysis import Analysis, analyse_archive
-from vankien.core.model import Document
-from vankien.web.plan import link_maker
-from vankien.core.problems import Severity
-from vankien.refs.model import Reference
-from vankien.web.render.card import render_card, render_no_full_text, render_relations_as_written
-from vankien.adapters.markdown_crosslinks import CrossLinkExtension, Linker, LinkTarget
-from vankien.web.render.listing import render_catalogue
-from vankien.web.render.panel import render_banner, render_panel
-from vankien.web.render.stub_pages import index_source_uri, render_stub_index, render_stub_page, stub_source_uri
-from vankien.web.render.text import markdown_text, page_title
-from vankien.graph.resolve import Outcome
+from mkdocs.structure.pages import Page as MkDocsPage
 
 from vankien.adapters.config import ArchiveConfig
+from vankien.adapters.handshake import ARCHIVE_FIRST, ArchiveHolder, BuiltArchive
+from vankien.adapters.markdown_crosslinks import CrossLinkExtension
+from vankien.core import urls
+from vankien.core.model import Document
+from vankien.core.problems import Severity
+from vankien.core.urls import link_maker
+from vankien.graph.analysis import analyse_archive
+from vankien.graph.crosslinks import anchors, body_linker
+from vankien.graph.stubs import Stub
+from vankien.web.assets import FOLDER as ASSET_FOLDER
+from vankien.web.catalogue import catalogue_pages, catalogue_title, render_catalogue_page
+from vankien.web.document_page import (
+    render_banner,
+    render_card,
+    render_no_full_text,
+    render_panel,
+    render_relations_as_written,
+)
+from vankien.web.paginate import Page
+from vankien.web.stub_pages import INDEX_TITLE, render_stub_index, render_stub_page, stub_index_url
+from vankien.web.templates import Templates
+from vankien.web.text import markdown_text, page_title
 
 log = get_plugin_logger("vankien")
 
-ANCHOR_LENGTH = 4
-"""How much of a reference's beginning marks a text node worth searching ("kết ", "quy ", "21-k")."""
+STYLESHEET = f"{urls.ASSETS}/vankien.css"
 
-ASSETS = Path(__file__).resolve().parent.parent / "web" / "assets"
-STYLESHEET = "assets/vankien/vankien.css"
+Render = Callable[[urls.UrlFor], str]
+"""The HTML of a generated page, given links relative to it."""
 
 
-class ArchivePlugin(BasePlugin[ArchiveConfig]):
+class ArchivePlugin(ArchiveHolder, BasePlugin[ArchiveConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.analysis: Analysis | None = None
-        self.pages: dict[str, Document] = {}
+        self.built: BuiltArchive | None = None
         self.directives_path = Path()
         self.crosslinks = CrossLinkExtension()
+        self.generated: dict[str, tuple[str, Render]] = {}
+        """Source path of each page this plugin generates -> (title, render(url_for) -> HTML)."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.directives_path = (Path(config.config_file_path).parent / self.config.directives_dir).resolve()
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         config.markdown_extensions.append(self.crosslinks)  # Markdown accepts extension instances
+        if config.nav and self.config.url_prefix != urls.DOCUMENTS:
+            config.nav = _nav_under_prefix(config.nav, self.config.url_prefix)
         return config
 
+    @event_priority(ARCHIVE_FIRST)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
-        result = analyse_archive(
-            self.directives_path,
-            display_root=f"{self.config.directives_dir.rstrip('/')}/",
-            url_prefix=self.config.url_prefix,
+        prefix = self.config.url_prefix
+        analysis = analyse_archive(
+            self.directives_path, display_root=f"{self.config.directives_dir.rstrip('/')}/", url_prefix=prefix
         )
-        for problem in result.problems:
+        for problem in analysis.problems:
             if problem.severity is Severity.ERROR:
                 log.error(problem.format())
             else:
                 log.warning(problem.format())
-        if not result.ok:
+        if not analysis.ok:
             raise PluginError(
-                f"Kho văn bản có {len(result.problems.errors)} lỗi (xem các dòng trên); "
+                f"Kho văn bản có {len(analysis.problems.errors)} lỗi (xem các dòng trên); "
                 "sửa rồi chạy lại, hoặc kiểm tra bằng `vankien check`."
             )
-        self.analysis = result
-        self.pages = {}
-        for document in result.archive:
-            src_uri = document.url.rstrip("/") + ".md"
+        templates = Templates([Path(d) for d in config.theme.dirs])
+        built = BuiltArchive(analysis, prefix, templates)
+        self.built = built
+        self.generated = {}
+        for document in analysis.archive:
+            src_uri = urls.source_uri(document.url)
             files.append(
                 File.generated(
                     config, src_uri, content=_page_markdown(document), inclusion=InclusionLevel.NOT_IN_NAV
                 )
             )
-            self.pages[src_uri] = document
-        prefix = self.config.url_prefix
+            built.documents_by_source[src_uri] = document
         if self.config.catalogue:
-            for uri, content in render_catalogue(result.archive, prefix):
+            for page in catalogue_pages(analysis.archive, prefix):
+
+                def catalogue(url_for: urls.UrlFor, page: Page[Document] = page) -> str:
+                    return render_catalogue_page(analysis.archive, page, url_for, templates)
+
                 # Page 1 is in the nav; the further pages are reached from its pager.
-                inclusion = (
-                    InclusionLevel.UNDEFINED if uri == f"{prefix}/index.md" else InclusionLevel.NOT_IN_NAV
+                self._generate(
+                    files, config, page.url, catalogue_title(page), catalogue, in_nav=page.number == 1
                 )
-                files.append(File.generated(config, uri, content=content, inclusion=inclusion))
-        for stub in result.graph.stubs:
-            files.append(
-                File.generated(
-                    config,
-                    stub_source_uri(stub, prefix),
-                    content=render_stub_page(stub, prefix),
-                    inclusion=InclusionLevel.NOT_IN_NAV,
-                )
-            )
-        files.append(
-            File.generated(
-                config, index_source_uri(prefix), content=render_stub_index(result.graph.stubs, prefix)
-            )
-        )
-        files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "vankien.css")))
+        for stub in analysis.graph.stubs:
+
+            def stub_page(url_for: urls.UrlFor, stub: Stub = stub) -> str:
+                return render_stub_page(stub, url_for, templates)
+
+            self._generate(files, config, stub.url(prefix), stub.name, stub_page, in_nav=False)
+
+        def stub_index(url_for: urls.UrlFor) -> str:
+            return render_stub_index(analysis.graph.stubs, prefix, url_for, templates)
+
+        self._generate(files, config, stub_index_url(prefix), INDEX_TITLE, stub_index, in_nav=True)
+        files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSET_FOLDER / "vankien.css")))
         return files
 
+    def _generate(
+        self, files: Files, config: MkDocsConfig, url: str, title: str, render: Render, *, in_nav: bool
+    ) -> None:
+        """A page whose Markdown is only its title; its HTML is added in `on_page_content`."""
+        src_uri = urls.source_uri(url)
+        inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(
+            File.generated(config, src_uri, content=f"# {markdown_text(title)}\n", inclusion=inclusion)
+        )
+        self.generated[src_uri] = (title, render)
+
+    @event_priority(ARCHIVE_FIRST)
     def on_page_markdown(
-        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+        self, markdown: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files
     ) -> str | None:
-        document = self.pages.get(page.file.src_uri)
         self.crosslinks.linker = None
         self.crosslinks.anchors = frozenset()
-        if document is not None and self.analysis is not None:
-            page.meta["vankien_id"] = document.id
-            self.crosslinks.anchors = frozenset(
-                link.reference.surface[:ANCHOR_LENGTH].lower()
-                for link in self.analysis.graph.body_links.get(document.id, [])
-            )
+        if self.built is None:
+            return markdown
+        generated = self.generated.get(page.file.src_uri)
+        if generated is not None:
+            page.meta["title"] = page_title(generated[0])
+            return markdown
+        document = self.built.document_of(page)
+        if document is not None:
+            graph = self.built.analysis.graph
             page.meta["title"] = page_title(document.name)
-            self.crosslinks.linker = self._linker(document, page)
+            self.crosslinks.anchors = anchors(document, graph)
+            self.crosslinks.linker = body_linker(
+                document, graph, self.config.url_prefix, _source_link(page.file.src_uri)
+            )
         return markdown
 
-    def _linker(self, document: Document, page: Page) -> Linker:
-        """Links for the references of one body, from the resolutions the graph computed."""
-        assert self.analysis is not None
-        prefix = self.config.url_prefix
-        here = posixpath.dirname(page.file.src_uri)
-
-        def source_link(url: str) -> str:
-            # Links to source files, so MkDocs rewrites them for the page and validates them.
-            return posixpath.relpath(url.rstrip("/") + ".md", here or ".")
-
-        # The text node a reference is found in may lack the "của ..." the whole body gave it, so a
-        # reference is looked up with its issuer first, then without it when that is unambiguous.
-        exact: dict[tuple[object, ...], LinkTarget | None] = {}
-        loose: dict[tuple[object, ...], list[LinkTarget | None]] = {}
-        for link in self.analysis.graph.body_links.get(document.id, []):
-            target = link.resolution.target
-            found: LinkTarget | None = None
-            if target is not None and target is not document:
-                found = LinkTarget(source_link(target.url), f"{target.name}: {target.title}", True)
-            elif link.stub is not None:
-                stub = link.stub.final()
-                found = LinkTarget(source_link(stub.url(prefix)), f"{stub.name}: chưa có trong kho", False)
-            elif link.resolution.outcome is not Outcome.AMBIGUOUS:
-                continue
-            exact.setdefault((*_link_key(link.reference), link.reference.issuer), found)
-            choices = loose.setdefault(_link_key(link.reference), [])
-            if found not in choices:
-                choices.append(found)
-
-        def linker(reference: Reference) -> LinkTarget | None:
-            key = _link_key(reference)
-            if (*key, reference.issuer) in exact:
-                return exact[(*key, reference.issuer)]
-            choices = loose.get(key, [])
-            return choices[0] if len(choices) == 1 else None
-
-        return linker
-
-    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    @event_priority(ARCHIVE_FIRST)
+    def on_page_content(
+        self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files
+    ) -> str | None:
         self.crosslinks.linker = None
-        document = self.pages.get(page.file.src_uri)
-        if document is None or self.analysis is None:
+        if self.built is None:
             return html
-
         url_for = link_maker(page.url)
-        graph = self.analysis.graph
-        card = render_banner(document, graph, url_for) + render_card(document, self.analysis.archive.registry)
+        generated = self.generated.get(page.file.src_uri)
+        if generated is not None:
+            return html + generated[1](url_for)
+        document = self.built.document_of(page)
+        if document is None:
+            return html
+        graph = self.built.analysis.graph
+        templates = self.built.templates
+        card = render_banner(document, graph, url_for, templates) + render_card(
+            document, self.built.analysis.archive.registry, templates
+        )
         if not document.body.strip():
-            card += render_no_full_text()
+            card += render_no_full_text(templates)
         heading_end = html.find("</h1>")
         insert_at = heading_end + len("</h1>") if heading_end >= 0 else 0
         return (
             html[:insert_at]
             + card
             + html[insert_at:]
-            + render_panel(document, graph, url_for)
-            + render_relations_as_written(document)
+            + render_panel(document, graph, url_for, templates)
+            + render_relations_as_written(document, templates)
         )
 
     def on_serve(
@@ -191,9 +195,27 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return server
 
 
-def _link_key(reference: Reference) -> tuple[object, ...]:
-    return (reference.type, reference.number, reference.symbol, reference.date)
+def _source_link(page_src_uri: str) -> urls.UrlFor:
+    """Links to source files, so MkDocs rewrites them for the page and validates them."""
+    here = posixpath.dirname(page_src_uri)
+
+    def link(url: str) -> str:
+        return posixpath.relpath(urls.source_uri(url), here or ".")
+
+    return link
 
 
 def _page_markdown(document: Document) -> str:
     return f"# {markdown_text(document.name)}\n\n{document.body}"
+
+
+def _nav_under_prefix(nav: Any, prefix: str) -> Any:
+    """The nav with entries written under the default prefix ("van-ban/index.md") moved under `prefix`:
+    mkdocs.yml names the generated catalogue and stub index once, whatever `url_prefix` says."""
+    if isinstance(nav, list):
+        return [_nav_under_prefix(item, prefix) for item in nav]
+    if isinstance(nav, dict):
+        return {title: _nav_under_prefix(item, prefix) for title, item in nav.items()}
+    if isinstance(nav, str) and nav.startswith(f"{urls.DOCUMENTS}/"):
+        return f"{prefix}/{nav[len(urls.DOCUMENTS) + 1 :]}"
+    return nav

@@ -1,45 +1,36 @@
-"""`vankien/browse`: timeline, browse pages, home page, and lineage + history on document pages.
+"""`vankien/browse`: timeline, browse pages, home page, and the cascade and history on document pages.
 
-Thin: the archive and its graph come from `vankien/archive` (listed before this plugin),
-the page plan and every HTML fragment from the core. Generated pages carry only their
-title as Markdown; their HTML is added in `on_page_content`, so thousands of listing
-entries never go through the Markdown parser.
+Thin: the archive comes through `built_archive(config)`, the page plan and every HTML fragment
+from the core. Generated pages carry only their title as Markdown; their HTML is added in
+`on_page_content`, so thousands of listing entries never go through the Markdown parser.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from vankien.graph.analysis import Analysis
+from vankien.adapters.config import BrowseConfig
+from vankien.adapters.handshake import AFTER_ARCHIVE, BuiltArchive, built_archive
+from vankien.core import urls
+from vankien.core.urls import link_maker
 from vankien.graph.history import history
 from vankien.graph.lineage import lineage
-from vankien.web.plan import PagePlan, PlannedPage, link_maker
-from vankien.web.render.history_view import render_history
-from vankien.web.render.lineage_view import render_lineage
-from vankien.web.render.text import markdown_text, page_title
+from vankien.web.assets import FOLDER as ASSET_FOLDER
+from vankien.web.document_page import render_history, render_lineage
+from vankien.web.plan import PagePlan, PlannedPage
+from vankien.web.text import markdown_text, page_title
 
-from vankien.adapters.archive_plugin import ArchivePlugin
-
-SCRIPT = "assets/vankien/browse.js"
-ASSETS = Path(__file__).resolve().parent.parent / "web" / "assets"
-
-
-class BrowseConfig(base.Config):
-    home = c.Type(bool, default=True)
-    """Generate the home page (index.md) from the archive; turn off to keep a hand-written one."""
+SCRIPT = f"{urls.ASSETS}/browse.js"
+NAME = "vankien/browse"
 
 
 class BrowsePlugin(BasePlugin[BrowseConfig]):
     def __init__(self) -> None:
-        self.analysis: Analysis | None = None
+        self.built: BuiltArchive | None = None
         self.planned: dict[str, PlannedPage] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -48,22 +39,20 @@ class BrowsePlugin(BasePlugin[BrowseConfig]):
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
-        archive_plugin = config.plugins.get("vankien/archive")
-        if not isinstance(archive_plugin, ArchivePlugin) or archive_plugin.analysis is None:
-            raise PluginError("vankien/browse cần plugin vankien/archive, đặt trước nó trong mkdocs.yml")
-        self.analysis = archive_plugin.analysis
-        plan = PagePlan(self.analysis.archive, self.analysis.graph, archive_plugin.config.url_prefix)
+        built = self.built = built_archive(config, NAME)
+        analysis = built.analysis
+        plan = PagePlan(analysis.archive, analysis.graph, built.url_prefix, built.templates)
         self.planned = {}
         try:
             planned_pages = plan.pages()
         except ValueError as error:
-            raise PluginError(f"vankien/browse: {error}") from error
+            raise PluginError(f"{NAME}: {error}") from error
         for planned in planned_pages:
             if planned.url == "" and not self.config.home:
                 continue
             if files.get_file_from_path(planned.src_uri) is not None:
                 raise PluginError(
-                    f"docs/{planned.src_uri} trùng với trang do vankien/browse tạo; xóa tệp đó "
+                    f"docs/{planned.src_uri} trùng với trang do {NAME} tạo; xóa tệp đó "
                     "(hoặc đặt `home: false` cho trang chủ)"
                 )
             # Reachable from the nav's index pages; the hundreds of body and year pages stay out of it.
@@ -76,7 +65,7 @@ class BrowsePlugin(BasePlugin[BrowseConfig]):
                 )
             )
             self.planned[planned.src_uri] = planned
-        files.append(File.generated(config, SCRIPT, abs_src_path=str(ASSETS / "browse.js")))
+        files.append(File.generated(config, SCRIPT, abs_src_path=str(ASSET_FOLDER / "browse.js")))
         return files
 
     def on_page_markdown(
@@ -87,20 +76,19 @@ class BrowsePlugin(BasePlugin[BrowseConfig]):
             page.meta["title"] = page_title(planned.title)
         return markdown
 
+    @event_priority(AFTER_ARCHIVE)
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         url_for = link_maker(page.url)
         planned = self.planned.get(page.file.src_uri)
         if planned is not None:
             return html + planned.render(url_for)
-        document_id = page.meta.get("vankien_id")
-        if self.analysis is None or not document_id:
+        document = self.built.document_of(page) if self.built is not None else None
+        if self.built is None or document is None:
             return html
-        document = self.analysis.archive.get(str(document_id))
-        if document is None:
-            return html
-        graph = self.analysis.graph
+        graph = self.built.analysis.graph
+        templates = self.built.templates
         return (
             html
-            + render_lineage(lineage(graph, document), url_for)
-            + render_history(document, history(graph, document), url_for)
+            + render_lineage(lineage(graph, document), url_for, templates)
+            + render_history(document, history(graph, document), url_for, templates)
         )

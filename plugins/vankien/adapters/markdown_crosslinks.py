@@ -1,36 +1,25 @@
-"""Cross-links in document bodies: a Markdown tree processor, no MkDocs here.
+"""Cross-links in document bodies: a Python-Markdown tree processor applying the core's policy.
 
-Runs after inline processing, on text nodes only: never inside `a`, `code` or
-`pre`, and never in the metadata card (the card is added to the HTML later).
-Every reference found in a text node is looked up by the caller's `linker`, which
-knows the resolutions the graph computed for the whole body.
+Runs after inline processing, on text nodes only: never inside `a`, `code` or `pre`, and
+never in the metadata card (the card is added to the HTML later). Which mention links
+where is decided by `vankien.graph.crosslinks`; this only finds mentions in text nodes
+and turns them into elements.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
+from vankien.graph.crosslinks import Linker, LinkTarget
 from vankien.refs import extract_references
 from vankien.refs.model import Reference
 
-
-@dataclass(frozen=True)
-class LinkTarget:
-    href: str
-    title: str
-    resolved: bool
-    """False: the document is not archived; `href` points at its stub page."""
-
-
-Linker = Callable[[Reference], "LinkTarget | None"]
-
 _SKIPPED_TAGS = frozenset({"a", "code", "pre", "script", "style", "kbd", "samp"})
+STUB_MARKER = "°"
 
 
 class CrossLinkProcessor(Treeprocessor):
@@ -99,12 +88,12 @@ def _element(reference: Reference, target: LinkTarget) -> etree.Element:
         "a",
         {"href": target.href, "class": "vk-ref__stub", "title": target.title, "aria-label": target.title},
     )
-    marker.text = AtomicString("°")
+    marker.text = AtomicString(STUB_MARKER)
     return span
 
 
 class CrossLinkExtension(Extension):
-    """Registered once; the MkDocs adapter sets `linker` for the page being rendered."""
+    """Registered once; the adapter sets `linker` and `anchors` for the page being rendered."""
 
     def __init__(self) -> None:
         super().__init__()

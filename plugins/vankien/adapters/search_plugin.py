@@ -1,39 +1,31 @@
 """`vankien/search`: the archive's own search (prebuilt index, Vietnamese pipeline).
 
-The hooks only adapt: the documents come from the archive `vankien/archive` loaded (it
-must come first in `plugins:`), `vankien.search` builds the index, and this plugin adds the
-scripts, the "Tra cứu" page (generated, never written into docs/) and the index files.
+The hooks only adapt: the documents come from the archive `vankien/archive` loaded (through
+`built_archive`, whatever the order of `plugins:`), `vankien.search` builds the index, and this
+plugin adds the scripts, the "Tra cứu" page (generated, never written into docs/) and the index.
 """
 
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from vankien.adapters.config import SearchConfig
+from vankien.adapters.handshake import built_archive
+from vankien.core import urls
 from vankien.search.index import BuiltIndex, Entry, build_index
+from vankien.web.assets import SEARCH_FOLDER, search_script
 
 log = get_plugin_logger("vankien.search")
 
-ASSETS = Path(__file__).resolve().parent.parent / "web" / "assets" / "search"
-ASSET_DIR = "assets/vankien-search"
+ASSET_DIR = urls.SEARCH_ASSETS
 SCRIPTS = (f"{ASSET_DIR}/lunr.js", f"{ASSET_DIR}/vankien-search.js")
 STYLESHEET = f"{ASSET_DIR}/vankien-search.css"
-INDEX_DIR = "search"
-
-
-class SearchConfig(base.Config):
-    page = c.Type(str, default="tra-cuu")
-    """Folder of the search page: /tra-cuu/."""
-    guide = c.Type(str, default="tra-cuu.md")
-    """A page of docs_dir shown below the search form (how to search); removed from its own URL."""
+INDEX_DIR = urls.SEARCH_INDEX
 
 
 PAGE_FORM = """\
@@ -60,11 +52,6 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.built: BuiltIndex | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        names = list(config.plugins)
-        if "vankien/archive" not in names or names.index("vankien/archive") > names.index("vankien/search"):
-            raise PluginError(
-                "vankien/search cần plugin vankien/archive đứng trước nó trong `plugins:` (mkdocs.yml)"
-            )
         for script in SCRIPTS:
             if script not in [str(s) for s in config.extra_javascript]:
                 config.extra_javascript.append(script)
@@ -73,9 +60,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
-        analysis = getattr(config.plugins["vankien/archive"], "analysis", None)
-        if analysis is None:
-            raise PluginError("vankien/search: kho văn bản chưa được nạp (vankien/archive)")
+        analysis = built_archive(config, "vankien/search").analysis
         started = time.perf_counter()
         self.built = build_index([Entry.of(d) for d in analysis.archive])
         log.debug(
@@ -89,10 +74,10 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         page = f"{self.config.page.strip('/')}/index.md"
         files.append(File.generated(config, page, content=f"# Tra cứu\n\n{PAGE_FORM}{guide}\n"))
         for name in ("lunr.js", "vankien-search.css"):
-            files.append(File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(ASSETS / name)))
-        script = (ASSETS / "vankien-search.js").read_text(encoding="utf-8")
-        folder = json.dumps(f"{self.config.page.strip('/')}/")
-        script = script.replace('var SEARCH_PAGE = "tra-cuu/";', f"var SEARCH_PAGE = {folder};", 1)
+            files.append(
+                File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(SEARCH_FOLDER / name))
+            )
+        script = search_script(self.config.page)
         files.append(File.generated(config, f"{ASSET_DIR}/vankien-search.js", content=script))
         return files
 

@@ -1,4 +1,4 @@
-"""The loaded archive: every document, the issuer registry, and look-ups over them."""
+"""The loaded archive: every document, the issuer registry, the problems found, and look-ups."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 
 from vankien.core.issuers import IssuerRegistry
 from vankien.core.model import Document
+from vankien.core.problems import ProblemList
 
 
 @dataclass
@@ -15,6 +16,8 @@ class Archive:
     root: Path
     documents: list[Document] = field(default_factory=list)
     registry: IssuerRegistry = field(default_factory=IssuerRegistry)
+    problems: ProblemList = field(default_factory=ProblemList)
+    """Everything found wrong while reading (and, once related, relating) the archive."""
 
     def __post_init__(self) -> None:
         self._by_id = {d.id: d for d in self.documents}
@@ -27,3 +30,8 @@ class Archive:
 
     def get(self, document_id: str) -> Document | None:
         return self._by_id.get(document_id)
+
+    @property
+    def ok(self) -> bool:
+        """No error: warnings fail only strict builds."""
+        return not self.problems.errors

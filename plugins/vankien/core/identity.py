@@ -1,4 +1,4 @@
-"""Stable ids and readable URLs for documents.
+"""Stable ids and readable URLs for documents: the one rule the loader and the importer share.
 
 A numbered document is named by its symbol ("39-HD/BTGTU" -> "39-hd-btgtu") under
 the year of issue, so `101-QĐ/TW` of 2012 and of 2023 get different URLs. An
@@ -7,34 +7,43 @@ unnumbered one is named by type, issuer and day unless the editor gives an `id`.
 
 from __future__ import annotations
 
+import datetime as dt
+
+from vankien.core.doctypes import DocType
 from vankien.core.model import Document
+from vankien.core.symbols import Symbol
 from vankien.core.text import slugify
+from vankien.core.urls import DOCUMENTS, UNKNOWN_YEAR
 
-URL_PREFIX = "van-ban"
-UNKNOWN_YEAR = "chua-ro-nam"
+ID_MAX_LENGTH = 60
+"""Ids the importer writes stay readable in a URL and a file name."""
+NEWS_ID_PREFIX = "tin-"
+UNKNOWN_ISSUER_SLUG = "chua-ro-co-quan"
 
 
-def derived_id(document: Document) -> str | None:
-    """The id the document gets when the editor gives none; None when nothing identifies it."""
-    if document.symbol is not None:
-        return slugify(document.symbol.text)
-    if document.date is None:
+def derived_id(
+    symbol: Symbol | None, doc_type: DocType, issuer: str | None, date: dt.date | None, title: str
+) -> str | None:
+    """The id a document gets when the editor gives none; None when nothing identifies it."""
+    if symbol is not None:
+        return slugify(symbol.text)
+    if date is None:
         return None
-    code = document.type.codes[0] if document.type.codes else document.type.name
     # News and documents of unknown issuer are told apart by their title instead.
-    who = (
-        slugify(document.issuer)
-        if document.issuer and not document.type.news
-        else _words(slugify(document.title), 6)
-    )
-    return f"{slugify(code)}-{who}-{document.date:%d-%m}"
+    who = slugify(issuer) if issuer and not doc_type.news else _words(slugify(title), 6)
+    return f"{_type_slug(doc_type)}-{who}-{date:%d-%m}"
 
 
-def _words(slug: str, count: int) -> str:
-    return "-".join(slug.split("-")[:count])
+def readable_id(doc_type: DocType, issuer: str | None, title: str) -> str:
+    """An explicit id for a document nothing else identifies: news by headline, others by type,
+    issuer and title ("hd-thanh-uy-bac-kan-day-manh-tuyen-truyen-...")."""
+    if doc_type.news:
+        return NEWS_ID_PREFIX + _cut(slugify(title) or "tin-bai", ID_MAX_LENGTH - len(NEWS_ID_PREFIX))
+    who = slugify(issuer or "") or UNKNOWN_ISSUER_SLUG
+    return _cut(f"{_type_slug(doc_type)}-{who}-{slugify(title)}".strip("-"), ID_MAX_LENGTH)
 
 
-def document_url(document: Document, prefix: str = URL_PREFIX) -> str:
+def document_url(document: Document, prefix: str = DOCUMENTS) -> str:
     """Year and slug: a number reused in another term gets another URL, and no URL ever moves."""
     year = str(document.date.year) if document.date else UNKNOWN_YEAR
     return f"{prefix}/{year}/{document.slug}/"
@@ -45,3 +54,17 @@ def unique_id(document: Document, shared: bool) -> str:
     if not shared or document.lines.get("id"):
         return document.slug
     return f"{document.slug}-{document.date.year if document.date else UNKNOWN_YEAR}"
+
+
+def _type_slug(doc_type: DocType) -> str:
+    return slugify(doc_type.codes[0] if doc_type.codes else doc_type.name)
+
+
+def _words(slug: str, count: int) -> str:
+    return "-".join(slug.split("-")[:count])
+
+
+def _cut(slug: str, limit: int) -> str:
+    if len(slug) <= limit:
+        return slug
+    return slug[:limit].rsplit("-", 1)[0]

@@ -8,28 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 from vankien.core.archive import Archive
+from vankien.core.dates import format_date
 from vankien.core.frontmatter import FrontMatterError, parse
 from vankien.core.identity import derived_id, document_url, unique_id
 from vankien.core.issuers import IssuerRegistry, load_registry
-from vankien.core.model import Document, format_date
+from vankien.core.model import Document
 from vankien.core.problems import ProblemList
 from vankien.core.schema import DocumentReader
+from vankien.core.urls import DOCUMENTS
 
 DOCUMENT_SUFFIX = ".md"
-
-
-@dataclass
-class LoadResult:
-    archive: Archive
-    problems: ProblemList
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems.errors
 
 
 def document_files(root: Path) -> list[Path]:
@@ -44,8 +35,8 @@ def document_files(root: Path) -> list[Path]:
 
 
 def load_archive(
-    root: Path, *, today: dt.date | None = None, display_root: str | None = None, url_prefix: str = "van-ban"
-) -> LoadResult:
+    root: Path, *, today: dt.date | None = None, display_root: str | None = None, url_prefix: str = DOCUMENTS
+) -> Archive:
     """Load the archive in `root`. Paths in problems start with `display_root` (default: the folder name)."""
     today = today or dt.date.today()
     shown_root = f"{root.name}/" if display_root is None else display_root
@@ -54,7 +45,7 @@ def load_archive(
         problems.error(
             shown_root.rstrip("/") or str(root), 0, "no-archive", f"không tìm thấy thư mục văn bản `{root}`"
         )
-        return LoadResult(Archive(root), problems)
+        return Archive(root, problems=problems)
     registry = load_registry(root, problems, shown_root)
     documents: list[Document] = []
     for path in document_files(root):
@@ -63,7 +54,7 @@ def load_archive(
         if document is not None:
             documents.append(document)
     _assign_identities(documents, problems, url_prefix)
-    return LoadResult(Archive(root, documents, registry), problems)
+    return Archive(root, documents, registry, problems)
 
 
 def _load_file(
@@ -96,7 +87,11 @@ def _assign_identities(documents: list[Document], problems: ProblemList, url_pre
     by_url: dict[str, Document] = {}
     kept: list[Document] = []
     for document in documents:
-        document.slug = document.id or derived_id(document) or ""
+        document.slug = (
+            document.id
+            or derived_id(document.symbol, document.type, document.issuer, document.date, document.title)
+            or ""
+        )
         if not document.slug:
             problems.error(
                 document.path,

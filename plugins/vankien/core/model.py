@@ -75,7 +75,8 @@ class Citation:
     """One entry of a front-matter relation, kept as the editor wrote it."""
 
     text: str
-    line: int
+    line: int = 0
+    """Line of the citation in its file; 0 for a citation not yet written (the importer's)."""
     pinned_id: str | None = None
     """An editor's explicit choice of the archive document this citation means."""
     external: bool = False
@@ -141,8 +142,3 @@ class Document:
     def line_of(self, key: str) -> int:
         """Line of a front-matter key in the file (1, the opening `---`, when absent)."""
         return nearest_line(self.lines, key, 1)
-
-
-def format_date(value: dt.date | None) -> str:
-    """dd/mm/yyyy as Vietnamese documents write it; "chưa rõ" for an unknown date."""
-    return value.strftime("%d/%m/%Y") if value else "chưa rõ"

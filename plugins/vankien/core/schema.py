@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from vankien.core.dates import DateProblem, read_strict
 from vankien.core.doctypes import DocType, doc_type, type_names
 from vankien.core.frontmatter import FrontMatter
 from vankien.core.issuers import IssuerRegistry
@@ -81,12 +82,16 @@ _VIETNAMESE_NAMES = {
     for vi in names
 }
 
-UNKNOWN_WORDS = ("chưa rõ", "không rõ")
-"""Written for a date or an issuer the text does not state."""
-EARLIEST_YEAR = 1930
-"""The Party was founded in 1930: an earlier year is a typing mistake."""
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_VN_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+UNKNOWN = "chưa rõ"
+"""Written for a date or an issuer the text does not state (`date: chưa rõ`)."""
+_UNKNOWN_WORDS = frozenset(fold(word) for word in (UNKNOWN, "không rõ"))
+
+
+def is_unknown(value: str) -> bool:
+    """ "chưa rõ", "Chưa rõ", "chua ro", "không rõ": the editor says the text does not state it."""
+    return fold(" ".join(value.split())) in _UNKNOWN_WORDS
+
+
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TIME = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")
 
@@ -224,7 +229,7 @@ class DocumentReader:
 
     def _read_date(self, value: Any) -> dt.date | None:
         text = "" if value is None else str(value).strip()
-        if text and fold(text) in {fold(w) for w in UNKNOWN_WORDS}:
+        if text and is_unknown(text):
             return None
         # An empty `date:` is a forgotten value, not a statement that the date is unknown.
         if not text:
@@ -235,36 +240,9 @@ class DocumentReader:
                 "hoặc `chưa rõ` nếu văn bản không ghi ngày",
             )
             return None
-        match = _ISO_DATE.match(text)
-        parts = (match[1], match[2], match[3]) if match else None
-        if parts is None:
-            vn = _VN_DATE.match(text)
-            parts = (vn[3], vn[2], vn[1]) if vn else None
-        if parts is None:
-            self.error(
-                "date",
-                "bad-date",
-                f"ngày `{text}` không đúng dạng; viết dd/mm/yyyy (vd. 26/06/2023) "
-                "hoặc yyyy-mm-dd, hoặc `chưa rõ`",
-            )
-            return None
-        year, month, day = (int(p) for p in parts)
-        try:
-            date = dt.date(year, month, day)
-        except ValueError:
-            self.error(
-                "date",
-                "impossible-date",
-                f"ngày {day:02d}/{month:02d}/{year} không tồn tại; kiểm tra lại ngày và tháng",
-            )
-            return None
-        if date.year < EARLIEST_YEAR:
-            self.error(
-                "date",
-                "implausible-date",
-                f"năm ban hành {date.year} quá sớm (Đảng thành lập năm "
-                f"{EARLIEST_YEAR}); kiểm tra lại năm, vd. 2020 chứ không phải 0202",
-            )
+        date = read_strict(text)
+        if isinstance(date, DateProblem):
+            self.error("date", date.code, date.message)
             return None
         if date > self.today:
             self.error(
@@ -279,7 +257,7 @@ class DocumentReader:
     def _read_issuer(self, value: Any) -> str | None:
         """The registry name; "" when the editor wrote `chưa rõ` (the text does not name the issuer)."""
         name = self._text("issuer", value)
-        if name is not None and fold(name) in {fold(w) for w in UNKNOWN_WORDS}:
+        if name is not None and is_unknown(name):
             return ""
         if name is None:
             if value is not None or "issuer" in self.fm.data:

@@ -24,8 +24,10 @@ _PARTY = re.compile(r"^(?P<number>\d+[a-z]?)-(?P<code>[^\W\d_]+)/(?P<issuer>[^/\
 _STATE = re.compile(r"^(?P<number>\d+[a-z]?)(?:/(?P<year>\d{4}))?/(?P<tail>[^/\s]+)$")
 
 
-# Party bodies' codes end in TW (Trung ương), TU (tỉnh ủy), HU (huyện ủy), ĐU/ĐUK (đảng ủy), QU, ThU.
-_PARTY_ISSUER = re.compile(r"^[A-ZĐ]*(?:TW|TU|HU|ĐU|ĐUK|QU|ThU)$")
+PARTY_ISSUER_ENDINGS = ("TW", "TU", "HU", "ĐU", "ĐUK", "QU", "ThU")
+"""Party bodies' codes end in TW (Trung ương), TU (tỉnh ủy), HU (huyện ủy), ĐU/ĐUK (đảng ủy), QU, ThU:
+"22/CT-TW" is the Party symbol 22-CT/TW written State-style."""
+_PARTY_ISSUER = re.compile(r"^[A-ZĐ]*(?:" + "|".join(PARTY_ISSUER_ENDINGS) + ")$")
 
 
 def number_key(number: str) -> str:

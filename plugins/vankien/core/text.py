@@ -1,17 +1,45 @@
-"""Vietnamese text helpers: normalisation, diacritic folding, slugs, collation."""
+"""Vietnamese text rules, one table each: look-alike letters, dashes, invisible characters,
+normalisation, diacritic folding, slugs, unique slugs and collation.
+
+Every stage reads text through these functions: the loader and schema, the reference
+grammar, the importer and the search pipeline (whose browser copy is generated from
+`browser_rules()` at build time, so the two can never drift apart).
+"""
 
 from __future__ import annotations
 
 import functools
 import re
 import unicodedata
+from collections.abc import Hashable, Iterable
+from typing import TypeVar
 
-# Look-alike letters found in real documents: U+00D0 (Icelandic eth) typed for
-# "Đ" by old keyboards and converters, U+0189 (African D) likewise.
-_LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u0189": "Đ", "\u0111": "đ"})
+K = TypeVar("K", bound=Hashable)
 
-# Every dash-like character is one hyphen for our purposes ("01 – KL/TW").
-_DASHES = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d]")
+LOOKALIKES: dict[str, str] = {
+    # U+00D0 (Icelandic eth) and U+0189 (African D), typed for "Đ" by old keyboards,
+    # converters and OCR ("101-QÐ/TW"); their lower-case twins U+00F0 and U+0256 for "đ".
+    "\u00d0": "Đ",
+    "\u0189": "Đ",
+    "\u00f0": "đ",
+    "\u0256": "đ",
+}
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+"""Every dash-like character is one hyphen for our purposes ("01 – KL/TW")."""
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+"""Zero-width characters, BOMs and soft hyphens that copy and paste leaves inside words."""
+SPACES = "\u00a0\u2007\u202f\t "
+"""Characters that are a plain space in a document: no-break and figure spaces, tabs."""
+MARKS = "\u0300-\u036f"
+"""Combining marks removed by folding: every tone and vowel mark of Vietnamese."""
+
+_LETTERS = str.maketrans(LOOKALIKES)
+_TRANSLATION = str.maketrans({**LOOKALIKES, **dict.fromkeys(DASHES, "-")})
+CHANGED_BY_NORMALIZE = re.compile("[" + re.escape("".join(LOOKALIKES) + DASHES) + "]")
+"""Every character `normalize` changes in NFC text (a text without them is its own normalisation)."""
+_MARKS = re.compile(f"[{MARKS}]")
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
+_SPACES = re.compile(f"[{SPACES}]+")
 
 
 def normalize(text: str) -> str:
@@ -20,16 +48,34 @@ def normalize(text: str) -> str:
     Keeps the length of NFC text unchanged, so offsets into the result are
     offsets into ``unicodedata.normalize("NFC", text)``.
     """
-    text = unicodedata.normalize("NFC", text).translate(_LOOKALIKES)
-    return _DASHES.sub("-", text)
+    return unicodedata.normalize("NFC", text).translate(_TRANSLATION)
 
 
-@functools.lru_cache(maxsize=65536)
+def normalize_letters(text: str) -> str:
+    """NFC and look-alike letters mapped; dashes kept, for text that readers will see."""
+    return unicodedata.normalize("NFC", text).translate(_LETTERS)
+
+
+def tidy_invisible(text: str) -> str:
+    """Invisible characters removed and every run of space-like characters one space."""
+    return _SPACES.sub(" ", _INVISIBLE.sub("", text))
+
+
 def fold(text: str) -> str:
     """Lower case without diacritics: "Đảng Cộng sản" -> "dang cong san"."""
+    # Names, words and symbols repeat across an archive: those are cached, whole bodies are not.
+    return _fold_short(text) if len(text) <= _CACHED_LENGTH else _fold(text)
+
+
+_CACHED_LENGTH = 80
+
+
+def _fold(text: str) -> str:
     text = normalize(text).lower().replace("đ", "d")
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", _MARKS.sub("", unicodedata.normalize("NFD", text)))
+
+
+_fold_short = functools.lru_cache(maxsize=65536)(_fold)
 
 
 def slugify(text: str) -> str:
@@ -37,12 +83,31 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
+def unique_slugs(items: Iterable[tuple[K, str]]) -> dict[K, str]:
+    """One slug per key, unique among them: a base slug met again gets -2, -3 ... in the order given."""
+    result: dict[K, str] = {}
+    used: set[str] = set()
+    for key, base in items:
+        if key in result:
+            continue
+        slug, counter = base, 2
+        while slug in used:
+            slug, counter = f"{base}-{counter}", counter + 1
+        used.add(slug)
+        result[key] = slug
+    return result
+
+
+def browser_rules() -> dict[str, object]:
+    """The normalisation and folding table as the browser's search script reads it."""
+    return {"lookalikes": LOOKALIKES, "dashes": DASHES, "marks": MARKS}
+
+
 # Vietnamese alphabetical order: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y,
 # with the Latin letters f, j, w, z of foreign names (Facebook, Zalo) in their Latin places;
 # tones after the base letter in the order ngang, huyền, hỏi, ngã, sắc, nặng.
 _ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
 _TONES = {"": 0, "\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
-_LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part of the letter
 
 
 def _split_letter(ch: str) -> tuple[str, int]:

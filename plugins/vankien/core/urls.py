@@ -1,8 +1,53 @@
-"""Site-relative URLs and links between them, so every link works from a sub-path."""
+"""Every URL segment the site generates, defined once, and links between site-relative URLs.
+
+URLs are site-relative with a trailing slash ("van-ban/2023/39-hd-btgtu/"); links are made
+relative to the page they stand on, so the site works from a sub-path
+(https://intranet/van-kien/).
+"""
 
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
+
+DOCUMENTS = "van-ban"
+"""Default first segment of every document URL: /van-ban/2023/39-hd-btgtu/ (the `url_prefix` option)."""
+UNKNOWN_YEAR = "chua-ro-nam"
+"""Year segment of documents whose date is unknown: /van-ban/chua-ro-nam/<slug>/."""
+STUBS = "chua-luu-tru"
+"""Under the document prefix: cited documents the archive does not hold."""
+PAGE = "trang"
+"""Further pages of a paginated listing: <listing>/trang-2/."""
+TIMELINE = "dong-thoi-gian"
+BODIES = "co-quan"
+TYPES = "loai"
+YEARS = "nam"
+TOPICS = "chu-de"
+STATUSES = "hieu-luc"
+SEARCH_PAGE = "tra-cuu"
+"""Default folder of the search page (the `page` option of the search plugin)."""
+SEARCH_INDEX = "search"
+"""Folder of the prebuilt search index: catalogue.json, shards/, text/."""
+ASSETS = "assets/vankien"
+"""Folder of the archive's own styles and scripts."""
+SEARCH_ASSETS = "assets/vankien-search"
+UNKNOWN_DATE_FOLDER = "chua-ro-ngay"
+"""Not a URL: the folder of `directives/` where imported documents of unknown date are written."""
+FALLBACK_SLUG = "khac"
+"""Slug of a name that has no letter or digit a URL can carry."""
+
+UrlFor = Callable[[str], str]
+"""Maps a site-relative URL to a link from the page being rendered."""
+
+
+def paged_url(base_url: str, number: int) -> str:
+    """Page `number` of the listing at `base_url`: the listing itself, then base_url/trang-2/ ..."""
+    return base_url if number == 1 else f"{base_url}{PAGE}-{number}/"
+
+
+def source_uri(url: str) -> str:
+    """The generated page's source path: "van-ban/" -> "van-ban/index.md", "" -> "index.md"."""
+    return f"{url}index.md" if url else "index.md"
 
 
 def relative_url(url: str, from_url: str) -> str:
@@ -14,3 +59,12 @@ def relative_url(url: str, from_url: str) -> str:
     if url.endswith("/") or rel.endswith(".."):
         rel += "/"
     return rel
+
+
+def link_maker(page_url: str) -> UrlFor:
+    """`url_for` for the page at `page_url`."""
+
+    def url_for(url: str) -> str:
+        return relative_url(url, page_url)
+
+    return url_for

@@ -1,27 +1,27 @@
-"""The relation graph: every reference in front matter and bodies, resolved, both directions.
+"""Relate the archive: every reference in front matter and bodies, resolved, both directions.
 
 Built once per archive. Relations are stored on the newer document and shown on
 both: a basis of A is a derived document (văn bản triển khai) of B. References
-that resolve to nothing become cited-document stubs; the checks of the graph
-(unresolved relations, basis issued later, cycles, probable wrong dates) are
-reported as problems in the same list as the loader's.
+that resolve to nothing become cited-document stubs; unresolved relations and the
+checks of `graph.checks` are reported as problems in the same list as the loader's.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from vankien.core.archive import Archive
-from vankien.core.model import Citation, Document, RelationKind, format_date
+from vankien.core.dates import format_date
+from vankien.core.model import Citation, Document, RelationKind
 from vankien.core.problems import ProblemList
+from vankien.core.symbols import number_key, symbol_key
+from vankien.graph.checks import CitedDates, check_basis_dates, check_cycles, check_wrong_dates
+from vankien.graph.model import BodyLink, Edge, Graph, Occurrence
+from vankien.graph.resolve import Outcome, Resolution, Resolver
+from vankien.graph.stubs import StubCollector
 from vankien.refs import extract_references
 from vankien.refs.model import Reference
-from vankien.graph.resolve import Outcome, Resolution, Resolver
-from vankien.graph.stubs import Stub, StubCollector
-from vankien.core.symbols import number_key, symbol_key
 
 # Relation kinds that a citation in front matter can carry, strongest first: a body
 # mention of a document already related by one of these adds nothing new.
@@ -33,52 +33,6 @@ _STRENGTH = (
     RelationKind.ABOUT,
     RelationKind.CITES,
 )
-
-
-@dataclass(frozen=True)
-class Occurrence:
-    """Where a relation was found: a front-matter citation or a sentence of the body."""
-
-    line: int
-    text: str
-    in_front_matter: bool
-
-
-@dataclass
-class Edge:
-    source: Document
-    target: Document
-    kind: RelationKind
-    occurrences: list[Occurrence] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class BodyLink:
-    """A reference in a document body and what it resolved to, for cross-linking."""
-
-    reference: Reference
-    resolution: Resolution
-    stub: Stub | None
-
-
-@dataclass
-class Graph:
-    archive: Archive
-    outgoing: dict[str, dict[RelationKind, list[Edge]]] = field(default_factory=lambda: defaultdict(dict))
-    incoming: dict[str, dict[RelationKind, list[Edge]]] = field(default_factory=lambda: defaultdict(dict))
-    body_links: dict[str, list[BodyLink]] = field(default_factory=dict)
-    stubs: list[Stub] = field(default_factory=list)
-
-    def relies_on(self, document: Document, kind: RelationKind) -> list[Edge]:
-        return self.outgoing.get(document.id, {}).get(kind, [])
-
-    def acted_on_by(self, document: Document, kind: RelationKind) -> list[Edge]:
-        return self.incoming.get(document.id, {}).get(kind, [])
-
-    def edges(self) -> Iterable[Edge]:
-        for groups in self.outgoing.values():
-            for edges in groups.values():
-                yield from edges
 
 
 def sentence_around(text: str, start: int, end: int, limit: int = 400) -> str:
@@ -101,16 +55,16 @@ class GraphBuilder:
         self.graph = Graph(archive)
         self.stubs = StubCollector()
         self._edges: dict[tuple[str, str], dict[RelationKind, Edge]] = {}
-        self._cited_dates: dict[str, list[tuple[Document, int, Reference]]] = defaultdict(list)
+        self._cited_dates: CitedDates = defaultdict(list)
 
     def build(self) -> Graph:
         for document in self.archive:
             self._front_matter(document)
             self._body(document)
-        self._check_wrong_dates()
-        self._check_basis_dates()
-        self._check_cycles(RelationKind.BASIS)
-        self._check_cycles(RelationKind.REPLACES)
+        check_wrong_dates(self._cited_dates, self.resolver, self.problems)
+        check_basis_dates(self.graph, self.problems)
+        check_cycles(self.graph, RelationKind.BASIS, self.problems)
+        check_cycles(self.graph, RelationKind.REPLACES, self.problems)
         self.graph.stubs = self.stubs.stubs()
         return self.graph
 
@@ -240,89 +194,6 @@ class GraphBuilder:
     def _remember_date(self, document: Document, line: int, reference: Reference) -> None:
         if reference.symbol and reference.date:
             self._cited_dates[symbol_key(reference.symbol)].append((document, line, reference))
-
-    # -- checks ----------------------------------------------------------------------------------
-
-    def _check_wrong_dates(self) -> None:
-        """The same symbol cited with two dates while the archive holds one such document."""
-        for symbol, citations in self._cited_dates.items():
-            held = self.resolver.documents_with_symbol(symbol)
-            if len(held) != 1 or held[0].date is None or len({r.date for _, _, r in citations}) < 2:
-                continue
-            for document, line, reference in citations:
-                if reference.date != held[0].date:
-                    self.problems.warning(
-                        document.path,
-                        line,
-                        "probable-wrong-date",
-                        f"có thể sai ngày: `{reference.surface}` ghi ngày {format_date(reference.date)}, "
-                        f"nhưng kho chỉ có {held[0].name} ngày {format_date(held[0].date)} "
-                        f"({held[0].path}), và số này còn được dẫn với ngày khác",
-                    )
-
-    def _check_basis_dates(self) -> None:
-        for edge in self.graph.edges():
-            if edge.kind is not RelationKind.BASIS:
-                continue
-            source, target = edge.source, edge.target
-            if source.date and target.date and target.date > source.date:
-                self.problems.warning(
-                    source.path,
-                    edge.occurrences[0].line,
-                    "basis-after-document",
-                    f"căn cứ {target.name} ban hành ngày {format_date(target.date)}, sau văn bản này "
-                    f"({format_date(source.date)}); kiểm tra lại ngày của một trong hai văn bản",
-                )
-
-    def _check_cycles(self, kind: RelationKind) -> None:
-        successors: dict[str, list[Edge]] = {
-            doc_id: groups.get(kind, []) for doc_id, groups in self.graph.outgoing.items()
-        }
-        state: dict[str, int] = {}  # 1 = on the current path, 2 = finished
-        reported: set[frozenset[str]] = set()
-        for start in sorted(successors):
-            if state.get(start):
-                continue
-            # Iterative depth-first search: archives can be deep.
-            path: list[Edge] = []
-            stack: list[tuple[str, int]] = [(start, 0)]
-            state[start] = 1
-            while stack:
-                node, index = stack[-1]
-                edges = successors.get(node, [])
-                if index == len(edges):
-                    stack.pop()
-                    state[node] = 2
-                    if path:
-                        path.pop()
-                    continue
-                stack[-1] = (node, index + 1)
-                edge = edges[index]
-                nxt = edge.target.id
-                if state.get(nxt) == 1:
-                    # path[i] leads from stack[i] to stack[i + 1]: the cycle starts where nxt stands.
-                    cycle_start = next(i for i, (node_id, _) in enumerate(stack) if node_id == nxt)
-                    cycle = [*path[cycle_start:], edge]
-                    members = frozenset(e.source.id for e in cycle)
-                    if members not in reported:
-                        reported.add(members)
-                        self._report_cycle(kind, cycle)
-                elif not state.get(nxt):
-                    state[nxt] = 1
-                    path.append(edge)
-                    stack.append((nxt, 0))
-
-    def _report_cycle(self, kind: RelationKind, cycle: list[Edge]) -> None:
-        names = " → ".join([cycle[0].source.name, *(e.target.name for e in cycle)])
-        what = "căn cứ" if kind is RelationKind.BASIS else "thay thế"
-        first = cycle[0]
-        self.problems.error(
-            first.source.path,
-            first.occurrences[0].line,
-            f"{kind.value}-cycle",
-            f"vòng {what} khép kín: {names}; một văn bản không thể (gián tiếp) {what} chính nó — "
-            "sửa quan hệ sai",
-        )
 
 
 def build_graph(archive: Archive, problems: ProblemList) -> Graph:

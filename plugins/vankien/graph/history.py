@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from vankien.graph.build import Graph
 from vankien.core.model import Document, RelationKind
+from vankien.graph.model import Graph
 
 _EVENT_LABELS = {
     RelationKind.BASIS: "được làm căn cứ bởi",

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from vankien.graph.build import Graph
+from vankien.core.dates import days_between
 from vankien.core.model import Document, RelationKind
-from vankien.web.timeline import days_between
+from vankien.graph.model import Graph
 
 
 def _date_key(document: Document) -> tuple[bool, dt.date, str]:

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from vankien.core.archive import Archive
-from vankien.refs.congress import issuer_key
 from vankien.core.doctypes import doc_type
 from vankien.core.model import Document
-from vankien.refs.model import Reference
 from vankien.core.symbols import number_key, symbol_key
+from vankien.refs.congress import issuer_key
+from vankien.refs.model import Reference
 
 
 class Outcome(Enum):

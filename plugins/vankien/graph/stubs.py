@@ -13,13 +13,12 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from vankien.refs.congress import issuer_key
 from vankien.core.model import Document, RelationKind
-from vankien.refs.model import Reference
 from vankien.core.symbols import number_key, symbol_key
-from vankien.core.text import slugify
-
-STUB_FOLDER = "chua-luu-tru"
+from vankien.core.text import slugify, unique_slugs
+from vankien.core.urls import DOCUMENTS, STUBS
+from vankien.refs.congress import issuer_key
+from vankien.refs.model import Reference
 
 
 @dataclass(frozen=True)
@@ -80,7 +79,7 @@ class Stub:
         return list(seen.values())
 
     def url(self, prefix: str) -> str:
-        return f"{prefix}/{STUB_FOLDER}/{self.slug}/"
+        return f"{prefix}/{STUBS}/{self.slug}/"
 
 
 def _stub_key(reference: Reference) -> tuple[str, ...]:
@@ -118,18 +117,10 @@ class StubCollector:
         """Merged, slugged and sorted: most cited first, then by name."""
         self._merge_undated()
         stubs = list(self._stubs.values())
-        used: set[str] = set()
-        for stub in sorted(stubs, key=lambda s: s.key):
-            # From the key, not from the most common wording: the URL must not move when wording varies.
-            issuer = stub.key[3] if stub.key[0] == "number" else stub.key[2] if stub.key[0] == "name" else ""
-            issuer = f"dai hoi {issuer}" if "/" in issuer else issuer
-            base = slugify(stub.symbol or f"{stub.type} {stub.number or ''} {issuer}") or "van-ban"
-            slug = f"{base}-{stub.date.isoformat()}" if stub.date else base
-            candidate, counter = slug, 2
-            while candidate in used:
-                candidate, counter = f"{slug}-{counter}", counter + 1
-            used.add(candidate)
-            stub.slug = candidate
+        # From the key, not from the most common wording: the URL must not move when wording varies.
+        slugs = unique_slugs((stub.key, _base_slug(stub)) for stub in sorted(stubs, key=lambda s: s.key))
+        for stub in stubs:
+            stub.slug = slugs[stub.key]
         return sorted(stubs, key=lambda s: (-len(s.citations), s.name, s.slug))
 
     def _merge_undated(self) -> None:
@@ -150,3 +141,10 @@ class StubCollector:
                 target.citations.extend(stub.citations)
                 stub.merged_into = target
                 del self._stubs[key]
+
+
+def _base_slug(stub: Stub) -> str:
+    issuer = stub.key[3] if stub.key[0] == "number" else stub.key[2] if stub.key[0] == "name" else ""
+    issuer = f"dai hoi {issuer}" if "/" in issuer else issuer
+    base = slugify(stub.symbol or f"{stub.type} {stub.number or ''} {issuer}") or DOCUMENTS
+    return f"{base}-{stub.date.isoformat()}" if stub.date else base

@@ -9,7 +9,7 @@ source, author, about), `markdown` (the body), `writer` (front matter and file);
 
 from __future__ import annotations
 
-from vankien.importer.model import CitationInfo, Imported, SignerInfo
+from vankien.importer.model import Imported
 from vankien.importer.pipeline import ImportFailure, import_text, read_source
 
-__all__ = ["CitationInfo", "ImportFailure", "Imported", "SignerInfo", "import_text", "read_source"]
+__all__ = ["ImportFailure", "Imported", "import_text", "read_source"]

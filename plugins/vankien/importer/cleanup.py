@@ -9,13 +9,8 @@ sentences that a page break split.
 from __future__ import annotations
 
 import re
-import unicodedata
 
-# U+00D0 (Icelandic eth) and U+0189 (African D) typed for "Đ"; U+00F0 (eth) for "đ".
-_LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u0189": "Đ", "\u00f0": "đ"})
-# Zero-width characters and BOMs left by copy and paste; no-break spaces become spaces.
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_SPACES = re.compile("[\u00a0\u2007\u202f\t ]+")
+from vankien.core.text import normalize_letters, tidy_invisible
 
 # Lines that are web page furniture wherever they stand (seen on chinhphu.vn, dangbokhoi, baolaichau).
 CHROME_LINES = frozenset(
@@ -68,10 +63,8 @@ _SENTENCE_END = re.compile(r"[.!?:;…\"”'’)\]*]$")
 
 def normalize_text(text: str) -> str:
     """NFC, look-alike letters mapped, invisible characters removed, spaces tidied, Unix line ends."""
-    text = unicodedata.normalize("NFC", text).translate(_LOOKALIKES)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _INVISIBLE.sub("", text)
-    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    text = normalize_letters(text).replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(tidy_invisible(line).strip() for line in text.split("\n"))
 
 
 def is_upper_line(line: str) -> bool:

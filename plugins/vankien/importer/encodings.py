@@ -90,8 +90,6 @@ def _build_vni() -> dict[str, str]:
 
 VNI_TABLE: dict[str, str] = _build_vni()
 _VNI_PATTERN = re.compile("|".join(re.escape(k) for k in sorted(VNI_TABLE, key=len, reverse=True)))
-_VNI_REVERSE = {letter: seq for seq, letter in sorted(VNI_TABLE.items(), key=lambda kv: -len(kv[0]))}
-_TCVN3_REVERSE = {letter: byte for byte, letter in TCVN3_TABLE.items()}
 
 
 # --- decoding -----------------------------------------------------------------------------------
@@ -134,26 +132,6 @@ def decode_vni(raw: bytes) -> str:
     """VNI-Times bytes (saved as Windows-1252) to precomposed text."""
     text = raw.decode("cp1252", errors="replace")
     return _VNI_PATTERN.sub(lambda m: VNI_TABLE[m[0]], text)
-
-
-def encode_tcvn3(text: str) -> bytes:
-    """The inverse of `decode_tcvn3`; capitals with a tone mark become the lower-case letter
-    (as in files typed with the ".VnTimeH" capitals font)."""
-    out = bytearray()
-    for char in unicodedata.normalize("NFC", text):
-        if char in _TCVN3_REVERSE:
-            out.append(_TCVN3_REVERSE[char])
-        elif char.lower() in _TCVN3_REVERSE:
-            out.append(_TCVN3_REVERSE[char.lower()])
-        else:
-            out += char.encode("cp1252")
-    return bytes(out)
-
-
-def encode_vni(text: str) -> bytes:
-    """The inverse of `decode_vni`: VNI-Times text as Windows-1252 bytes."""
-    nfc = unicodedata.normalize("NFC", text)
-    return "".join(_VNI_REVERSE.get(char, char) for char in nfc).encode("cp1252")
 
 
 def _decode_cp1258(raw: bytes) -> str:

@@ -11,13 +11,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from vankien.core.dates import any_date, date_of
 from vankien.core.doctypes import DOC_TYPES, doc_type, types_for_code
-from vankien.importer.cleanup import is_upper_line
-from vankien.importer.model import SignerInfo
-from vankien.refs import extract_references
-from vankien.refs.model import Reference
+from vankien.core.model import Signer
 from vankien.core.symbols import SymbolError, parse_symbol
 from vankien.core.text import fold
+from vankien.importer.cleanup import is_upper_line
+from vankien.refs import extract_references
+from vankien.refs.model import Reference
 
 HEADING_WINDOW = 30
 """The type heading stands in the first lines of a document."""
@@ -93,9 +94,7 @@ def find_symbol(lines: list[str]) -> tuple[str, int] | None:
 
 # "Bắc Kạn, ngày 26 tháng 6 năm 2023", "Hà Nội, ngày 05/01/2022".
 _PLACE_DATE = re.compile(
-    r"(?:(?P<place>(?:TP\.\s*)?[^\W\d_]+(?:\s+[^\W\d_]+){0,5})\s*,\s*)?ngày\s+"
-    r"(?:(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
-    r"|(?P<d2>\d{1,2})\s*[/.-]\s*(?P<m2>\d{1,2})\s*[/.-]\s*(?P<y2>\d{4}))",
+    r"(?:(?P<place>(?:TP\.\s*)?[^\W\d_]+(?:\s+[^\W\d_]+){0,5})\s*,\s*)?ngày\s+" + any_date(),
     re.I,
 )
 
@@ -112,14 +111,7 @@ def find_place_date(lines: list[str]) -> PlaceDate | None:
         match = _PLACE_DATE.search(strip_markup(line))
         if match is None or (match.start() > 0 and match["place"] is None):
             continue
-        day, month, year = (
-            (match["d"], match["m"], match["y"]) if match["d"] else (match["d2"], match["m2"], match["y2"])
-        )
-        try:
-            date: dt.date | None = dt.date(int(year), int(month), int(day))
-        except ValueError:
-            date = None
-        return PlaceDate(_place(match["place"]), date, index)
+        return PlaceDate(_place(match["place"]), date_of(match), index)
     return None
 
 
@@ -262,7 +254,7 @@ class Block:
     """Exclusive."""
 
 
-def find_signature(lines: list[str]) -> tuple[SignerInfo, Block] | None:
+def find_signature(lines: list[str]) -> tuple[Signer, Block] | None:
     first = max(0, len(lines) - SIGNATURE_WINDOW)
     for index in range(len(lines) - 1, first - 1, -1):
         bare = strip_markup(lines[index])
@@ -279,9 +271,7 @@ def find_signature(lines: list[str]) -> tuple[SignerInfo, Block] | None:
     return None
 
 
-def _signer_after(
-    lines: list[str], index: int, start: int, authority: str | None
-) -> tuple[SignerInfo, Block]:
+def _signer_after(lines: list[str], index: int, start: int, authority: str | None) -> tuple[Signer, Block]:
     title: str | None = None
     name: str | None = None
     while index < len(lines):
@@ -295,7 +285,7 @@ def _signer_after(
         if _NAME.match(bare):
             name = " ".join(w.capitalize() for w in bare.split()) if is_upper_line(bare) else bare
         break
-    return SignerInfo(name=name, title=title, authority=authority), Block(start, index)
+    return Signer(name=name, title=title, authority=authority), Block(start, index)
 
 
 # --- Nơi nhận -----------------------------------------------------------------------------------

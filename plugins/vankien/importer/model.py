@@ -6,23 +6,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from vankien.core.model import Citation, Signer
+
 Kind = Literal["document", "news"]
-
-
-@dataclass(frozen=True)
-class SignerInfo:
-    name: str | None = None
-    title: str | None = None
-    authority: str | None = None
-
-
-@dataclass(frozen=True)
-class CitationInfo:
-    """A relation to write into the front matter, in the citation form the grammar reads."""
-
-    text: str
-    external: bool = False
-    note: str | None = None
 
 
 @dataclass
@@ -39,10 +25,10 @@ class Imported:
     """Registry name when the registry knows the body, else the name as the text writes it."""
     issuer_known: bool = False
     """True when `issuer` is a name from the registry."""
-    signer: SignerInfo | None = None
+    signer: Signer | None = None
     recipients: list[str] = field(default_factory=list)
-    basis: list[CitationInfo] = field(default_factory=list)
-    about: list[CitationInfo] = field(default_factory=list)
+    basis: list[Citation] = field(default_factory=list)
+    about: list[Citation] = field(default_factory=list)
     time: str | None = None
     source: str | None = None
     author: str | None = None

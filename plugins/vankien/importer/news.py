@@ -11,19 +11,19 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from vankien.core.dates import date_of, numeric_date
 from vankien.importer.metadata import strip_markup
 from vankien.refs import extract_references
 from vankien.refs.model import Reference
 
 # "15/09/2023 16:22", "Thứ năm, 09/11/2023 - 11:12'", "Thứ bảy, 13/04/2024, 22:10 [GMT+7]",
 # "Cập nhật: 08:30, 05/01/2022", "Ngày đăng: 05/01/2022".
-_DATE = r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})"
 _TIME = r"(?P<H>\d{1,2})[:h](?P<M>\d{2})'?"
 _DATE_TIME = re.compile(
     r"^(?:(?:Cập nhật|Đăng|Ngày đăng|Thời gian|Ngày)(?:\s+lúc)?\s*:?\s*)?"
     r"(?:(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|Chủ\s+nhật)\s*,?\s*)?"
-    rf"(?:{_DATE}(?:\s*[-–,|]?\s*{_TIME})?|{_TIME.replace('H>', 'H2>').replace('M>', 'M2>')}\s*[-–,|]?\s*"
-    rf"{_DATE.replace('d>', 'd2>').replace('m>', 'm2>').replace('y>', 'y2>')})"
+    rf"(?:{numeric_date()}(?:\s*[-–,|]?\s*{_TIME})?|{_TIME.replace('H>', 'H2>').replace('M>', 'M2>')}\s*[-–,|]?\s*"
+    rf"{numeric_date('t_')})"
     r"\s*(?:\(?\[?GMT\s*\+\s*\d+\]?\)?)?\s*$",
     re.I,
 )
@@ -61,20 +61,10 @@ def parse_date_time(line: str) -> tuple[dt.date, str | None] | None:
     match = _DATE_TIME.match(strip_markup(line))
     if match is None:
         return None
-    day, month, year = (
-        (match["d"], match["m"], match["y"])
-        if match["d"]
-        else (
-            match["d2"],
-            match["m2"],
-            match["y2"],
-        )
-    )
-    hour, minute = (match["H"], match["M"]) if match["H"] else (match["H2"], match["M2"])
-    try:
-        date = dt.date(int(year), int(month), int(day))
-    except ValueError:
+    date = date_of(match) or date_of(match, "t_")
+    if date is None:
         return None
+    hour, minute = (match["H"], match["M"]) if match["H"] else (match["H2"], match["M2"])
     time = f"{int(hour):02d}:{minute}" if hour and int(hour) < 24 and int(minute) < 60 else None
     return date, time
 

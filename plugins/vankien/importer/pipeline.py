@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from vankien.core.model import Citation
+from vankien.core.symbols import parse_symbol
 from vankien.importer.cleanup import clean_lines
 from vankien.importer.docx import DocxError, read_docx
 from vankien.importer.encodings import Decoded, EncodingError, decode_bytes
@@ -27,10 +29,9 @@ from vankien.importer.metadata import (
     read_title,
     type_from_symbol,
 )
-from vankien.importer.model import CitationInfo, Imported
+from vankien.importer.model import Imported
 from vankien.importer.news import about_citation, about_references, read_news
 from vankien.refs.model import Reference
-from vankien.core.symbols import parse_symbol
 
 IssuerResolver = Callable[[str], str | None]
 """Registry name for a body as the text writes it, or None."""
@@ -179,9 +180,9 @@ def _document(
     return doc
 
 
-def _relation(reference: Reference, in_archive: ArchiveLookup) -> CitationInfo:
+def _relation(reference: Reference, in_archive: ArchiveLookup) -> Citation:
     held = in_archive(reference)
-    return CitationInfo(citation_text(reference), external=not held)
+    return Citation(citation_text(reference), external=not held)
 
 
 def _news(lines: list[str], resolve_issuer: IssuerResolver, in_archive: ArchiveLookup) -> Imported | None:
@@ -195,12 +196,12 @@ def _news(lines: list[str], resolve_issuer: IssuerResolver, in_archive: ArchiveL
             f"dòng thời gian đầu trang “{parts.page_timestamp}” là giờ hiển thị trang, không phải ngày đăng"
         )
     lead = "\n".join([line for line in body if line][:2])
-    about: list[CitationInfo] = []
+    about: list[Citation] = []
     for reference in about_references(lead):
         held = in_archive(reference)
         unnumbered = not (reference.symbol or reference.number)
         about.append(
-            CitationInfo(
+            Citation(
                 about_citation(reference),
                 external=not held,
                 note="văn bản không số, chưa có trong kho" if unnumbered and not held else None,

@@ -14,43 +14,31 @@ from typing import Any
 
 import yaml
 
-from vankien.core.doctypes import doc_type
-from vankien.importer.model import CitationInfo, Imported
-from vankien.core.schema import FIELDS
+from vankien.core.doctypes import DocType, doc_type
+from vankien.core.identity import derived_id, readable_id
+from vankien.core.model import Citation
+from vankien.core.schema import FIELDS, UNKNOWN
 from vankien.core.symbols import parse_symbol
-from vankien.core.text import slugify
+from vankien.core.urls import UNKNOWN_DATE_FOLDER
+from vankien.importer.model import Imported
 
-UNKNOWN_DATE_FOLDER = "chua-ro-ngay"
-UNKNOWN_DATE = "chưa rõ"
 UNKNOWN_TITLE = "Chưa rõ trích yếu"
-UNKNOWN_ISSUER = "chưa rõ"
-ID_MAX_LENGTH = 60
 
 
 class WriteError(ValueError):
     """The file could not be written; message in Vietnamese."""
 
 
-def _cut_slug(slug: str, limit: int = ID_MAX_LENGTH) -> str:
-    if len(slug) <= limit:
-        return slug
-    return slug[:limit].rsplit("-", 1)[0]
-
-
 def document_id(doc: Imported) -> tuple[str, bool]:
     """(id, whether it must be written): the loader derives ids from a symbol, or from type, issuer
-    and day; news articles and undated unnumbered documents get an explicit readable slug."""
-    if doc.kind == "news":
-        return "tin-" + _cut_slug(slugify(doc.title or "tin-bai"), ID_MAX_LENGTH - 4), True
-    if doc.symbol:
-        return slugify(parse_symbol(doc.symbol).text), False
-    kind = doc_type(doc.type)
-    code = kind.codes[0] if kind and kind.codes else doc.type
-    issuer = slugify(doc.issuer or "") or "chua-ro-co-quan"
-    if doc.date is not None and doc.issuer:
-        return f"{slugify(code)}-{issuer}-{doc.date:%d-%m}", False
-    title = slugify(doc.title or "")
-    return _cut_slug(f"{slugify(code)}-{issuer}-{title}".strip("-")), True
+    and day (`core.identity`); news articles and undated unnumbered documents get an explicit one."""
+    kind = doc_type(doc.type) or DocType(doc.type)
+    if not kind.news and (doc.symbol or (doc.date and doc.issuer)):
+        symbol = parse_symbol(doc.symbol) if doc.symbol else None
+        derived = derived_id(symbol, kind, doc.issuer, doc.date, doc.title or "")
+        if derived is not None:
+            return derived, False
+    return readable_id(kind, doc.issuer, doc.title or ""), True
 
 
 def relative_path(doc: Imported) -> Path:
@@ -58,7 +46,7 @@ def relative_path(doc: Imported) -> Path:
     return Path(folder) / f"{document_id(doc)[0]}.md"
 
 
-def _citation(citation: CitationInfo) -> str | dict[str, Any]:
+def _citation(citation: Citation) -> str | dict[str, Any]:
     if not citation.external and not citation.note:
         return citation.text
     entry: dict[str, Any] = {"ref": citation.text}
@@ -80,8 +68,8 @@ def front_matter(doc: Imported, *, source: str | None = None, note: str | None =
         "id": doc_id if explicit else None,
         "symbol": doc.symbol,
         "type": doc.type,
-        "issuer": doc.issuer or UNKNOWN_ISSUER,
-        "date": doc.date.strftime("%d/%m/%Y") if doc.date else UNKNOWN_DATE,
+        "issuer": doc.issuer or UNKNOWN,
+        "date": doc.date.strftime("%d/%m/%Y") if doc.date else UNKNOWN,
         "title": _capitalise(doc.title) if doc.title else UNKNOWN_TITLE,
         "signer": {k: v for k, v in vars(doc.signer).items() if v} if doc.signer else None,
         "recipients": doc.recipients or None,

@@ -10,17 +10,10 @@ combining marks.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 
-from vankien.core.text import normalize
-
-# Every character `normalize` changes in NFC text: the look-alikes of "Đ" and the dashes it
-# maps (tests/test_refs_speed.py checks this against `normalize` for every code point).
-# NFC text without them is its own normalisation, and most bodies have none: a scan for
-# them costs a fraction of the str.translate that `normalize` runs.
-_CHANGED_BY_NORMALIZE = re.compile("[\u00d0\u0189\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
+from vankien.core.text import CHANGED_BY_NORMALIZE, normalize
 
 
 @dataclass(frozen=True)
@@ -43,7 +36,8 @@ class NormalizedText:
 
 def normalize_with_offsets(text: str) -> NormalizedText:
     if unicodedata.is_normalized("NFC", text):
-        if _CHANGED_BY_NORMALIZE.search(text) is None:
+        # Most bodies hold none of these: a scan for them costs a fraction of `normalize`.
+        if CHANGED_BY_NORMALIZE.search(text) is None:
             return NormalizedText(text, text)
         normalized = normalize(text)
         if len(normalized) == len(text):

@@ -6,9 +6,9 @@ Works on normalised text; every returned `Mention` carries offsets into it.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import replace
 
+from vankien.core.dates import date_of
 from vankien.refs import patterns
 from vankien.refs.model import Mention
 from vankien.refs.names import BODY_HEADS, read_body_name, read_body_name_before
@@ -23,8 +23,6 @@ from vankien.refs.tokenize import (
     valid_symbol,
 )
 
-# Dates outside this range are digits that happen to look like a date.
-_FIRST_YEAR, _LAST_YEAR = 1900, 2100
 _CONGRESS_RESOLUTION_TYPE = "Nghị quyết"
 
 
@@ -33,22 +31,11 @@ def tidy_phrase(phrase: str) -> str:
     return " ".join(phrase.split())
 
 
-def _date_of(match: re.Match[str]) -> dt.date | None:
-    day = match["day"] or match["day_w"]
-    month = match["month"] or match["month_w"]
-    year = match["year"] or match["year_w"]
-    try:
-        date = dt.date(int(year), int(month), int(day))
-    except ValueError:
-        return None
-    return date if _FIRST_YEAR <= date.year <= _LAST_YEAR else None
-
-
 def _read_date(text: str, pos: int) -> tuple[dt.date, int] | None:
     match = patterns.DATE_PART.match(text, pos)
     if match is None:
         return None
-    date = _date_of(match)
+    date = date_of(match)
     return None if date is None else (date, match.end())
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from vankien.core.dates import any_date
 from vankien.core.doctypes import DOC_TYPES
 
 # --- boundaries and gaps ------------------------------------------------------
@@ -132,12 +133,8 @@ COUNTED_NOUN = re.compile(
 
 # --- dates --------------------------------------------------------------------
 
-# "25/10/2021", "25-10-2021", "25.10.2021", "ngày 05 tháng 01 năm 2022".
-DATE = (
-    r"(?P<day>\d{1,2})[ \t]{0,2}[/.-][ \t]{0,2}(?P<month>\d{1,2})[ \t]{0,2}[/.-][ \t]{0,2}(?P<year>\d{4})"
-    rf"|(?P<day_w>\d{{1,2}}){GAP}{_any_case('tháng')}{GAP}(?P<month_w>\d{{1,2}})"
-    rf"{GAP}{_any_case('năm')}{GAP}(?P<year_w>\d{{4}})"
-)
+# "25/10/2021", "25-10-2021", "25.10.2021", "ngày 05 tháng 01 năm 2022": the forms of `core.dates`.
+DATE = any_date()
 
 # The date of a citation, after its number: ", ngày 25/10/2021", " ngày 18/5/2021",
 # ", 28/02/2023" (no "ngày"), " ngày 05 tháng 01 năm 2022".

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from vankien.core.doctypes import doc_type, types_for_code
-from vankien.refs import patterns
 from vankien.core.symbols import Symbol, SymbolError, parse_symbol
+from vankien.refs import patterns
 
 # Per Nghị định 30/2020/NĐ-CP, a symbol with no type code ("238/UBND-KGVX") is a công văn's.
 _TYPE_OF_UNCODED_SYMBOL = "Công văn"

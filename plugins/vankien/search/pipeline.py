@@ -14,12 +14,11 @@ must be made there too: tests run the same table of cases through both.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
-# Look-alike letters and dash-like characters, as in `vankien.core.text.normalize`.
-_DASHES = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d]")
-_MARKS = re.compile("[\u0300-\u036f]")
+from vankien.core.doctypes import DOC_TYPES
+from vankien.core.symbols import PARTY_ISSUER_ENDINGS
+from vankien.core.text import browser_rules, fold, normalize
 
 _L = r"[^\W\d_]"  # a letter (Unicode); the browser writes \p{L}
 # Party form "21-KL/TW", "01 – KL/TƯ", "37-QĐi/TW"; State form "30/2020/NĐ-CP", "22/CT-TW";
@@ -31,25 +30,23 @@ _SYMBOL = re.compile(
 )
 _WORD = re.compile(r"[^\W_]+")
 # Folded type codes of Party and State documents: the spaced form needs one of these.
-TYPE_CODES = frozenset(
-    "nq qd qdi qyd ct kl qc qch hd kh ctr tb tt cv ttr da bc nd".split()  # noqa: SIM905
-)
+TYPE_CODES = frozenset(fold(code) for doc_type in DOC_TYPES for code in doc_type.codes)
 # Party issuer codes end like this; "22/CT-TW" is the Party symbol 22-CT/TW written State-style.
-_PARTY_ISSUER = re.compile(r"(tw|tu|hu|du|duk|qu|thu)$")
+PARTY_ISSUER_FOLDED = tuple(sorted({fold(ending) for ending in PARTY_ISSUER_ENDINGS}))
+_PARTY_ISSUER = re.compile("(" + "|".join(PARTY_ISSUER_FOLDED) + ")$")
 
 MAX_QUERY = 256
 """Characters of a query that are read; the rest is ignored (a query is never an error)."""
 
 
-def normalize(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).replace("\u00d0", "Đ").replace("\u0189", "Đ")
-    return _DASHES.sub("-", text)
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics: "Chỉnh đốn" -> "chinh don"."""
-    text = unicodedata.normalize("NFD", text.lower().replace("đ", "d").replace("Đ", "d"))
-    return unicodedata.normalize("NFC", _MARKS.sub("", text))
+def browser_pipeline_rules() -> dict[str, object]:
+    """What the browser's copy of this pipeline reads, generated from the Python rules."""
+    return {
+        **browser_rules(),
+        "typeCodes": sorted(TYPE_CODES),
+        "partyIssuers": list(PARTY_ISSUER_FOLDED),
+        "maxQuery": MAX_QUERY,
+    }
 
 
 def vankien_fold(token: str) -> str:

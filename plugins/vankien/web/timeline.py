@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -148,9 +147,3 @@ def walk_bodies(roots: list[BodyNode]) -> Iterable[tuple[BodyNode, int]]:
         node, depth = stack.pop()
         yield node, depth
         stack.extend((child, depth + 1) for child in reversed(node.children))
-
-
-def days_between(earlier: dt.date | None, later: dt.date | None) -> int | None:
-    if earlier is None or later is None:
-        return None
-    return (later - earlier).days

@@ -11,8 +11,15 @@
   "use strict";
 
   // ---- pipeline (pipeline.py) ------------------------------------------------------------
-  var DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d]/g;
-  var MARKS = /[\u0300-\u036f]/g;
+  // CONFIG is written into this file when the site is built: the search page's folder and the
+  // normalisation, folding and symbol rules generated from the Python tables, so the browser
+  // and the index can never disagree on them.
+  var CONFIG = /*vankien:config*/{};
+  var RULES = CONFIG.rules;
+  if (!RULES) throw new Error("vankien-search.js: CONFIG missing (served without the site build?)");
+  var LOOKALIKES = new RegExp("[" + Object.keys(RULES.lookalikes).join("") + "]", "g");
+  var DASHES = new RegExp("[" + RULES.dashes + "]", "g");
+  var MARKS = new RegExp("[" + RULES.marks + "]", "g");
   var L = "\\p{L}";
   var SYMBOL = new RegExp(
     "(?<![\\p{L}\\p{N}_/-])(\\p{Nd}{1,5})(?:\\s*-\\s*(" + L + "{1,6})\\s*/\\s*(" + L + "{1,12})" +
@@ -21,15 +28,16 @@
   var WORD = /[\p{L}\p{N}]+/gu;
   var LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
   var TYPE_CODES = {};
-  "nq qd qdi qyd ct kl qc qch hd kh ctr tb tt cv ttr da bc nd".split(" ").forEach(function (c) { TYPE_CODES[c] = true; });
-  var PARTY_ISSUER = /(tw|tu|hu|du|duk|qu|thu)$/;
-  var MAX_QUERY = 256;
+  RULES.typeCodes.forEach(function (c) { TYPE_CODES[c] = true; });
+  var PARTY_ISSUER = new RegExp("(" + RULES.partyIssuers.join("|") + ")$");
+  var MAX_QUERY = RULES.maxQuery;
 
   function normalize(text) {
-    return text.normalize("NFC").replace(/[\u00d0\u0189]/g, "\u0110").replace(DASHES, "-");
+    return text.normalize("NFC").replace(LOOKALIKES, function (c) { return RULES.lookalikes[c]; })
+      .replace(DASHES, "-");
   }
   function fold(text) {
-    return text.toLowerCase().replace(/\u0111/g, "d").replace(/\u0110/g, "d")
+    return normalize(text).toLowerCase().replace(/\u0111/g, "d")
       .normalize("NFD").replace(MARKS, "").normalize("NFC");
   }
   function lstripZeros(n) { var s = n.replace(/^0+/, ""); return s || "0"; }
@@ -97,8 +105,7 @@
   function foldToken(word) { return foldPipeline ? foldPipeline.runString(word)[0] : fold(word); }
 
   // ---- index and scoring (index.py) -------------------------------------------------------
-  var B = { symbol: 60, title: 10, number: 8, issuer: 5, type: 4, topics: 3, body: 1 };
-  var EXACT_BONUS = 2, FUZZY_WEIGHT = 0.5, PREFIX_WEIGHT = 0.4;
+  // Boosts and weights come with the catalogue (index.py writes them), never from a copy here.
 
   function round4(v) { return Math.floor(v * 10000 + 0.5) / 10000; }
   function idf(n, df) { return df ? round4(Math.log(1 + n / df)) : 0; }
@@ -138,6 +145,7 @@
   function Searcher(cat, loadShard) {
     var self = this;
     this.cat = cat; this.docs = cat.docs; this.n = cat.docs.length; this.loadShard = loadShard;
+    this.scoring = cat.scoring; this.B = cat.scoring.boosts;
     this.shards = {}; this.titlePost = {}; this.symbolPost = {};
     Object.keys(cat.title).forEach(function (k) { self.titlePost[k] = decode(cat.title[k]); });
     Object.keys(cat.symbols).forEach(function (k) { self.symbolPost[k] = decode(cat.symbols[k]); });
@@ -185,11 +193,11 @@
       if (!token.symbol && !self.known(token.folded)) {
         if (Array.from(token.folded).length >= 4) {
           alts = alts.concat(self.vocabulary.filter(function (t) { return withinOneEdit(token.folded, t); })
-            .slice(0, 8).map(function (t) { return { term: t, weight: FUZZY_WEIGHT }; }));
+            .slice(0, 8).map(function (t) { return { term: t, weight: self.scoring.fuzzyWeight }; }));
         }
         if (i === tokens.length - 1 && Array.from(token.folded).length >= 2) {
           alts = alts.concat(self.vocabulary.filter(function (t) { return t.startsWith(token.folded); })
-            .slice(0, 20).map(function (t) { return { term: t, weight: PREFIX_WEIGHT }; }));
+            .slice(0, 20).map(function (t) { return { term: t, weight: self.scoring.prefixWeight }; }));
         }
       }
       return { token: token, alts: alts };
@@ -245,24 +253,24 @@
     var self = this, out = new Map(), n;
     function add(k, v) { out.set(k, (out.get(k) || 0) + v); }
     if (token.symbol) {
-      (this.symbolPost[term] || []).forEach(function (k) { add(k, B.symbol); });
+      (this.symbolPost[term] || []).forEach(function (k) { add(k, self.B.symbol); });
       if (!fullText) return roundMap(out);
     } else {
       var postings = Object.prototype.hasOwnProperty.call(this.titlePost, term) ? this.titlePost[term] : [];
       if (postings.length) {
-        var weight = B.title * idf(this.n, postings.length);
+        var weight = this.B.title * idf(this.n, postings.length);
         var exact = token.text !== token.folded && term === token.folded;
         postings.forEach(function (k) {
           add(k, weight);
-          if (exact && self.titleHasWord(k, token.text)) add(k, EXACT_BONUS * idf(self.n, postings.length));
+          if (exact && self.titleHasWord(k, token.text)) add(k, self.scoring.exactBonus * idf(self.n, postings.length));
         });
       }
       var numbered = /^[0-9]+$/.test(term) ? (this.numberPost[lstripZeros(term)] || []) : [];
       if (numbered.length) {
-        var nw = B.number * idf(this.n, numbered.length);
+        var nw = this.B.number * idf(this.n, numbered.length);
         numbered.forEach(function (k) { add(k, nw); });
       }
-      [["issuers", 4, B.issuer, false], ["types", 1, B.type, false], ["topics", 7, B.topics, true]].forEach(function (f) {
+      [["issuers", 4, this.B.issuer, false], ["types", 1, this.B.type, false], ["topics", 7, this.B.topics, true]].forEach(function (f) {
         var df = self.fieldDf[f[0]][term] || 0;
         if (!df) return;
         // Each document once, even when two of its topics contain the term (as index.py does).
@@ -276,7 +284,7 @@
     if (fullText && !this.stop[term]) {
       var b = this.body(term);
       if (b) {
-        var bw = B.body * idf(this.n, b.numbers.length);
+        var bw = this.B.body * idf(this.n, b.numbers.length);
         for (var j = 0; j < b.numbers.length; j++) add(b.numbers[j], bw * b.weights[j] / 100);
       }
     }
@@ -339,7 +347,7 @@
   var ROOT = new URL("../../", here);
   var INDEX = new URL("search/", ROOT);
   // Folder of the "Tra cứu" page; the plugin writes its configured `page` option here.
-  var SEARCH_PAGE = "tra-cuu/";
+  var SEARCH_PAGE = CONFIG.searchPage;
   var searcherPromise = null, texts = {};
 
   function getJSON(url) {

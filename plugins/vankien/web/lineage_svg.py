@@ -1,25 +1,22 @@
-"""The "Quá trình triển khai" section: an SVG diagram drawn in Python and an accessible list.
+"""The cascade diagram of "Quá trình triển khai", drawn in Python as SVG (its list is a template).
 
-Large cascades stay readable: each row of the diagram shows at most a few documents
-and a "+N" box for the rest, deep levels fold into one summary row, and the list
-folds long groups into <details>.
+Large cascades stay readable: each row shows at most a few documents and a "+N" box
+for the rest, and deep levels fold into one summary row.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
-from vankien.graph.lineage import Lineage, LineageNode, days_label
-from vankien.core.model import Document, format_date
-
-UrlFor = Callable[[str], str]
+from vankien.core.dates import format_date
+from vankien.core.model import Document
+from vankien.core.urls import UrlFor
+from vankien.graph.lineage import Lineage, days_label
 
 MAX_PER_ROW = 6
 MAX_DESCENDANT_ROWS = 3
 MAX_ANCESTOR_ROWS = 4
-FOLD_CHILDREN_OVER = 8
 BOX_W, BOX_H, GAP_X, GAP_Y, MARGIN = 200, 54, 14, 34, 10
 
 
@@ -138,57 +135,3 @@ def _box_svg(box: _Box, url_for: UrlFor) -> str:
     if box.document is None:
         return f'<a href="#ds-trien-khai">{shape}</a>'
     return shape
-
-
-def _item(document: Document, url_for: UrlFor, detail: str) -> str:
-    return (
-        f'<a href="{escape(url_for(document.url))}">{escape(document.name)}</a> '
-        f'<span class="vk-muted">{escape(format_date(document.date))} · {escape(document.issuer_label)}</span>'
-        + (f' <span class="vk-days">{escape(detail)}</span>' if detail else "")
-    )
-
-
-def _tree(nodes: list[LineageNode], url_for: UrlFor) -> str:
-    items = []
-    for node in nodes:
-        children = ""
-        if node.children:
-            inner = _tree(node.children, url_for)
-            total = node.count() - 1
-            children = (
-                f"<details><summary>{total} văn bản triển khai</summary>{inner}</details>"
-                if len(node.children) > FOLD_CHILDREN_OVER
-                else inner
-            )
-        items.append(
-            f"<li>{_item(node.document, url_for, days_label(node.days_after_parent))}{children}</li>"
-        )
-    return f"<ul>{''.join(items)}</ul>"
-
-
-def render_lineage(lineage: Lineage, url_for: UrlFor) -> str:
-    if not lineage.ancestors and not lineage.descendants.children:
-        return ""
-    parts = [
-        '<section class="vk-lineage" aria-labelledby="qua-trinh-trien-khai">',
-        '<h2 id="qua-trinh-trien-khai">Quá trình triển khai</h2>',
-        f'<div class="vk-lineage__figure">{render_lineage_svg(lineage, url_for)}</div>',
-    ]
-    if lineage.ancestors:
-        levels = []
-        for depth, level in enumerate(lineage.ancestors, start=1):
-            items = "".join(
-                f"<li>{_item(step.document, url_for, '')}"
-                f' <span class="vk-days">— {escape(step.child.name)} {escape(days_label(step.days_until_child))}</span></li>'
-                if step.days_until_child is not None
-                else f"<li>{_item(step.document, url_for, '')}</li>"
-                for step in level
-            )
-            levels.append(f"<li>Cấp trên {depth}<ul>{items}</ul></li>")
-        parts.append(f'<h3>Căn cứ, từ gần đến gốc</h3><ol class="vk-lineage__up">{"".join(levels)}</ol>')
-    count = lineage.descendant_count
-    if count:
-        parts.append(f'<h3 id="ds-trien-khai">Văn bản triển khai các cấp ({count})</h3>')
-        parts.append(f'<div class="vk-lineage__down">{_tree(lineage.descendants.children, url_for)}</div>')
-    parts.append("</section>")
-    return "".join(parts)

@@ -1,0 +1,108 @@
+"""The parts of a document's page: the card, the banner, the Lược đồ panel, the relations as
+written, the cascade ("Quá trình triển khai") and the history, each from its template.
+
+Renderers take a `url_for(site_relative_url) -> href` so they stay free of MkDocs; the
+adapter supplies one relative to the page being rendered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from vankien.core.issuers import IssuerRegistry
+from vankien.core.model import Document, RelationKind
+from vankien.core.urls import UrlFor
+from vankien.graph.history import Event
+from vankien.graph.lineage import Lineage
+from vankien.graph.model import Edge, Graph
+from vankien.web.lineage_svg import render_lineage_svg
+from vankien.web.templates import Templates, markup, package_templates
+
+# Group order in both halves of the panel, as vbpl.vn's "Lược đồ": basis first, mere citations last.
+GROUP_ORDER = (
+    RelationKind.BASIS,
+    RelationKind.REPLACES,
+    RelationKind.AMENDS,
+    RelationKind.REPEALS,
+    RelationKind.CITES,
+    RelationKind.ABOUT,
+)
+FOLD_CHILDREN_OVER = 8
+"""A document with more derived documents than this folds them in the cascade's list."""
+
+
+def render_card(document: Document, registry: IssuerRegistry, templates: Templates | None = None) -> str:
+    """A definition list with every fact the front matter gives; unknown facts say so."""
+    body = registry.lookup(document.issuer)
+    return (templates or package_templates()).render(
+        "card.html", document=document, level=body.level if body is not None else None
+    )
+
+
+def render_relations_as_written(document: Document, templates: Templates | None = None) -> str:
+    """The front-matter relations, each citation exactly as the editor wrote it."""
+    groups = [(kind.label, citations) for kind in RelationKind if (citations := document.relations.get(kind))]
+    return (templates or package_templates()).render("relations.html", groups=groups)
+
+
+def render_no_full_text(templates: Templates | None = None) -> str:
+    return (templates or package_templates()).render("no_full_text.html")
+
+
+def _by_date(edges: list[Edge], pick: Callable[[Edge], Document]) -> list[Document]:
+    documents = {pick(e).id: pick(e) for e in edges}
+    return sorted(documents.values(), key=lambda d: (d.date is None, d.date, d.path))
+
+
+def render_panel(
+    document: Document, graph: Graph, url_for: UrlFor, templates: Templates | None = None
+) -> str:
+    above = [
+        (kind, kind.label, docs)
+        for kind in GROUP_ORDER
+        if (docs := _by_date(graph.relies_on(document, kind), lambda e: e.target))
+    ]
+    below = [
+        (kind, kind.inverse_label, docs)
+        for kind in GROUP_ORDER
+        if (docs := _by_date(graph.acted_on_by(document, kind), lambda e: e.source))
+    ]
+    return (templates or package_templates()).render(
+        "panel.html", document=document, above=above, below=below, url_for=url_for
+    )
+
+
+def render_banner(
+    document: Document, graph: Graph, url_for: UrlFor, templates: Templates | None = None
+) -> str:
+    """A replaced or repealed document says so at the top, naming what replaced it."""
+    notices = [
+        (verb, source)
+        for kind, verb in (
+            (RelationKind.REPLACES, "bị thay thế bởi"),
+            (RelationKind.REPEALS, "bị bãi bỏ bởi"),
+        )
+        for source in _by_date(graph.acted_on_by(document, kind), lambda e: e.source)
+    ]
+    return (templates or package_templates()).render("banner.html", notices=notices, url_for=url_for)
+
+
+def render_history(
+    document: Document, events: list[Event], url_for: UrlFor, templates: Templates | None = None
+) -> str:
+    return (templates or package_templates()).render(
+        "history.html", document=document, events=events, url_for=url_for
+    )
+
+
+def render_lineage(lineage: Lineage, url_for: UrlFor, templates: Templates | None = None) -> str:
+    """The cascade as a diagram and as nested lists; nothing when the document has none."""
+    if not lineage.ancestors and not lineage.descendants.children:
+        return ""
+    return (templates or package_templates()).render(
+        "lineage.html",
+        lineage=lineage,
+        svg=markup(render_lineage_svg(lineage, url_for)),
+        fold_over=FOLD_CHILDREN_OVER,
+        url_for=url_for,
+    )
