@@ -9,6 +9,7 @@ templates of `vankien.web` produce the HTML.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,8 +21,8 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from vankien.adapters.config import ArchiveConfig
-from vankien.adapters.handshake import ARCHIVE_FIRST, ArchiveHolder, BuiltArchive
+from vankien.adapters.config import ArchiveConfig, VietnameseOptions
+from vankien.adapters.handshake import ARCHIVE_FIRST, CONFIG_ORDER, ArchiveHolder, BuiltArchive
 from vankien.adapters.markdown_crosslinks import CrossLinkExtension
 from vankien.core import urls
 from vankien.core.model import Document
@@ -52,7 +53,7 @@ Render = Callable[[urls.UrlFor], str]
 """The HTML of a generated page, given links relative to it."""
 
 
-class ArchivePlugin(ArchiveHolder, BasePlugin[ArchiveConfig]):
+class ArchivePlugin(ArchiveHolder, VietnameseOptions, BasePlugin[ArchiveConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
@@ -62,6 +63,7 @@ class ArchivePlugin(ArchiveHolder, BasePlugin[ArchiveConfig]):
         self.generated: dict[str, tuple[str, Render]] = {}
         """Source path of each page this plugin generates -> (title, render(url_for) -> HTML)."""
 
+    @event_priority(CONFIG_ORDER["vankien/archive"])
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.directives_path = (Path(config.config_file_path).parent / self.config.directives_dir).resolve()
         if STYLESHEET not in config.extra_css:
@@ -147,6 +149,8 @@ class ArchivePlugin(ArchiveHolder, BasePlugin[ArchiveConfig]):
             page.meta["title"] = page_title(generated[0])
             return markdown
         document = self.built.document_of(page)
+        if document is None and self.config.url_prefix != urls.DOCUMENTS:
+            return _links_under_prefix(markdown, page.file.src_uri, self.config.url_prefix)
         if document is not None:
             graph = self.built.analysis.graph
             page.meta["title"] = page_title(document.name)
@@ -207,6 +211,14 @@ def _source_link(page_src_uri: str) -> urls.UrlFor:
 
 def _page_markdown(document: Document) -> str:
     return f"# {markdown_text(document.name)}\n\n{document.body}"
+
+
+def _links_under_prefix(markdown: str, src_uri: str, prefix: str) -> str:
+    """A hand-written page's links to generated pages under the default prefix, moved under `prefix`
+    (the editor guide links "van-ban/chua-luu-tru/index.md" whatever `url_prefix` says)."""
+    default = posixpath.relpath(urls.DOCUMENTS, posixpath.dirname(src_uri) or ".")
+    moved = posixpath.relpath(prefix, posixpath.dirname(src_uri) or ".")
+    return re.sub(rf"\]\({re.escape(default)}/", f"]({moved}/", markdown)
 
 
 def _nav_under_prefix(nav: Any, prefix: str) -> Any:

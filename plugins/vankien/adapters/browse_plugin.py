@@ -13,8 +13,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from vankien.adapters.config import BrowseConfig
-from vankien.adapters.handshake import AFTER_ARCHIVE, BuiltArchive, built_archive
+from vankien.adapters.config import BrowseConfig, VietnameseOptions
+from vankien.adapters.handshake import AFTER_ARCHIVE, CONFIG_ORDER, BuiltArchive, built_archive
 from vankien.core import urls
 from vankien.core.urls import link_maker
 from vankien.graph.history import history
@@ -28,11 +28,12 @@ SCRIPT = f"{urls.ASSETS}/browse.js"
 NAME = "vankien/browse"
 
 
-class BrowsePlugin(BasePlugin[BrowseConfig]):
+class BrowsePlugin(VietnameseOptions, BasePlugin[BrowseConfig]):
     def __init__(self) -> None:
         self.built: BuiltArchive | None = None
         self.planned: dict[str, PlannedPage] = {}
 
+    @event_priority(CONFIG_ORDER["vankien/browse"])
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if SCRIPT not in config.extra_javascript:
             config.extra_javascript.append(SCRIPT)

@@ -22,6 +22,8 @@ ARCHIVE_FIRST = 100
 """Priority of the archive's hooks: before the other plugins' (MkDocs' default is 0)."""
 AFTER_ARCHIVE = -100
 """Priority of hooks that add to what the archive's hooks wrote (the cascade below the panel)."""
+CONFIG_ORDER = {"vankien/archive": 100, "vankien/search": 90, "vankien/browse": 80}
+"""Priorities of the plugins' `on_config`: their styles and scripts stand in the pages in one order."""
 
 
 @dataclass

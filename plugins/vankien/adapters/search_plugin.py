@@ -11,11 +11,11 @@ import time
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from vankien.adapters.config import SearchConfig
-from vankien.adapters.handshake import built_archive
+from vankien.adapters.config import SearchConfig, VietnameseOptions
+from vankien.adapters.handshake import CONFIG_ORDER, built_archive
 from vankien.core import urls
 from vankien.search.index import BuiltIndex, Entry, build_index
 from vankien.web.assets import SEARCH_FOLDER, search_script
@@ -45,12 +45,13 @@ PAGE_FORM = """\
 """
 
 
-class SearchPlugin(BasePlugin[SearchConfig]):
+class SearchPlugin(VietnameseOptions, BasePlugin[SearchConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
         self.built: BuiltIndex | None = None
 
+    @event_priority(CONFIG_ORDER["vankien/search"])
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         for script in SCRIPTS:
             if script not in [str(s) for s in config.extra_javascript]:

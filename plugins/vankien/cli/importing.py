@@ -50,30 +50,26 @@ def _found(doc: Imported, registry_size: int) -> list[str]:
     return items
 
 
+# What the editor must fill when the text does not state it: (field of Imported, what to say).
+_NEWS_GAPS = (
+    ("issuer", "cơ quan đăng tin (`issuer`, đang ghi `chưa rõ`)"),
+    ("date", "ngày đăng (`date`, đang ghi `chưa rõ`)"),
+    ("source", "nguồn (`source`): bài không ghi"),
+    ("author", "tác giả (`author`): bài không ghi"),
+)
+_DOCUMENT_GAPS = (
+    ("symbol", "số ký hiệu (`symbol`): văn bản không ghi; bỏ trống nếu văn bản không số"),
+    ("date", "ngày ban hành (`date`, đang ghi `chưa rõ`)"),
+    ("issuer", "cơ quan ban hành (`issuer`, đang ghi `chưa rõ`)"),
+    ("title", "trích yếu (`title`)"),
+    ("signer", "người ký (`signer`): văn bản không có phần ký"),
+    ("recipients", "nơi nhận (`recipients`)"),
+)
+
+
 def _to_fill(doc: Imported, registry_size: int) -> list[str]:
-    items: list[str] = []
-    if doc.kind == "news":
-        if not doc.issuer:
-            items.append("cơ quan đăng tin (`issuer`, đang ghi `chưa rõ`)")
-        if not doc.date:
-            items.append("ngày đăng (`date`, đang ghi `chưa rõ`)")
-        if not doc.source:
-            items.append("nguồn (`source`): bài không ghi")
-        if not doc.author:
-            items.append("tác giả (`author`): bài không ghi")
-    else:
-        if not doc.symbol:
-            items.append("số ký hiệu (`symbol`): văn bản không ghi; bỏ trống nếu văn bản không số")
-        if not doc.date:
-            items.append("ngày ban hành (`date`, đang ghi `chưa rõ`)")
-        if not doc.issuer:
-            items.append("cơ quan ban hành (`issuer`, đang ghi `chưa rõ`)")
-        if not doc.title:
-            items.append("trích yếu (`title`)")
-        if not doc.signer:
-            items.append("người ký (`signer`): văn bản không có phần ký")
-        if not doc.recipients:
-            items.append("nơi nhận (`recipients`)")
+    gaps = _NEWS_GAPS if doc.kind == "news" else _DOCUMENT_GAPS
+    items = [message for name, message in gaps if not getattr(doc, name)]
     if doc.issuer and not doc.issuer_known and registry_size:
         items.append(f"cơ quan `{doc.issuer}` chưa có trong co-quan.yml: thêm vào danh mục hoặc sửa tên")
     for citation in (*doc.basis, *doc.about):
