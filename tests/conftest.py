@@ -24,12 +24,6 @@ def write_files(root: Path, files: dict[str, str]) -> Path:
     return root
 
 
-def shared_texts() -> Path | None:
-    override = os.environ.get("VANKIEN_SHARED_TEXTS")
-    path = Path(override) if override else REPO.parent / "shared" / "texts"
-    return path if path.is_dir() else None
-
-
 @pytest.fixture
 def site_project(tmp_path: Path) -> Path:
     """A copy of the repository's site (mkdocs.yml, docs/, directives/) to build or break."""

@@ -8,25 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import REPO, shared_texts
+from tests.conftest import REPO
+from tests.support.environment import shared_texts
 from vankien.core.issuers import load_registry
 from vankien.core.problems import ProblemList
 from vankien.importer import Imported, import_text, read_source
 
 
 def _texts() -> Path:
-    texts = shared_texts()
-    if texts is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("the shared texts are missing: set VANKIEN_SHARED_TEXTS or check out ../shared/texts")
-        pytest.skip("../shared/texts is not beside this checkout")
-    return texts
+    return shared_texts()
 
 
 def _expected() -> dict[str, Any]:

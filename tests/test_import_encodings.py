@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import json
 import unicodedata
 import zipfile
 from collections.abc import Callable
@@ -19,8 +20,6 @@ import pytest
 from tests.support.legacy_encoders import encode_tcvn3, encode_vni
 from vankien.importer import ImportFailure, import_text, read_source
 from vankien.importer.encodings import (
-    TCVN3_TABLE,
-    VNI_TABLE,
     EncodingError,
     decode_bytes,
     decode_tcvn3,
@@ -118,24 +117,30 @@ def test_tcvn3_heading_typed_in_the_capitals_font_is_capitalised() -> None:
     assert doc.type == "Hướng dẫn"
 
 
-def test_tcvn3_table_round_trips_every_letter() -> None:
-    # 72 vowel forms (12 vowels x 6 tones) + đ, less the 6 ASCII vowels, and 7 capitals.
-    assert len(TCVN3_TABLE) == 72 + 1 - 6 + 7
-    for byte, letter in TCVN3_TABLE.items():
-        assert encode_tcvn3(letter) == bytes([byte])
-        assert decode_tcvn3(bytes([byte])) == letter
+# Byte strings cut from real files made with the legacy fonts and keyboards (Crystal Reports and
+# Excel templates typed in .VnTime/.VnTimeH and VNI-Times, NSIS's Vietnamese language file in
+# code page 1258, GNU libiconv's test snippets), with their meaning established from the file
+# itself: `tests/fixtures/legacy_bytes.json` says where each was seen and how.
+LEGACY = json.loads((Path(__file__).parent / "fixtures" / "legacy_bytes.json").read_text(encoding="utf-8"))
+DECODERS: dict[str, Callable[[bytes], str]] = {
+    "tcvn3": decode_tcvn3,
+    "vni": decode_vni,
+    "cp1258": lambda raw: unicodedata.normalize("NFC", raw.decode("cp1258")),
+}
 
 
-def test_vni_table_round_trips_every_letter() -> None:
-    letters = {unicodedata.normalize("NFC", v) for v in VNI_TABLE.values()}
-    # 12 vowels x 6 tones + đ, less the 6 ASCII vowels, in both cases.
-    assert len(letters) == 2 * (72 + 1 - 6)
-    for letter in letters:
-        assert decode_vni(encode_vni(letter)) == letter
-    # Real VNI text as it looks in a Windows-1252 editor.
-    assert decode_vni("Vieät Nam, Ñaûng, ñöôïc, Baéc Kaïn, Thaønh uûy".encode("cp1252")) == (
-        "Việt Nam, Đảng, được, Bắc Kạn, Thành ủy"
-    )
+@pytest.mark.parametrize("sample", LEGACY, ids=[f"{s['encoding']}: {s['text'][:30]}" for s in LEGACY])
+def test_real_legacy_bytes_decode_to_what_they_say(sample: dict[str, str]) -> None:
+    assert DECODERS[sample["encoding"]](bytes.fromhex(sample["bytes_hex"])) == sample["text"]
+
+
+@pytest.mark.parametrize("encoding", sorted(DECODERS))
+def test_real_legacy_bytes_are_recognised_as_their_encoding(encoding: str) -> None:
+    samples = [s for s in LEGACY if s["encoding"] == encoding]
+    assert len(samples) >= 5
+    decoded = decode_bytes(b"\n".join(bytes.fromhex(s["bytes_hex"]) for s in samples))
+    assert decoded.encoding == encoding
+    assert decoded.text == "\n".join(s["text"] for s in samples)
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 import unicodedata
 from collections.abc import Callable
 
@@ -11,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.support.growth import growth
 from vankien.refs import Reference, extract_references
 
 # Pieces of real citations, so random text often forms (partial) references.
@@ -108,20 +108,8 @@ HOSTILE = [
 ]
 
 
-def seconds_to_extract(text: str) -> float:
-    best = float("inf")
-    for _ in range(2):
-        started = time.perf_counter()
-        extract_references(text)
-        best = min(best, time.perf_counter() - started)
-    return best
-
-
 @pytest.mark.parametrize(("make_text", "large"), HOSTILE)
 def test_hostile_input_takes_linear_time(make_text: Callable[[int], str], large: int) -> None:
-    small = large // 4
-    small_time = seconds_to_extract(make_text(small))
-    large_time = seconds_to_extract(make_text(large))
-    # Linear growth gives a ratio near 4; quadratic would give 16. A floor absorbs timer noise.
-    ratio = large_time / max(small_time, 0.005)
-    assert ratio < 8, f"{small_time:.3f}s for {small} chars, {large_time:.3f}s for {large} chars"
+    found = growth(make_text, extract_references, large // 4)
+    # Linear growth gives ratios near 4; quadratic would give 16.
+    assert found.operations < 6 and found.cpu < 8, found.detail

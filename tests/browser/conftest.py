@@ -5,15 +5,16 @@
 - `serve(site_dir)` (session): serves a folder over http on 127.0.0.1, random port, under
   `/van-kien/` (proving the site works from a sub-path); returns the base URL;
 - `browser` (session): Debian's chromium through Playwright (`executable_path`);
-- `page`: a fresh page whose every request is recorded in `page.requests`; after the test,
-  any request outside the served site fails it (`allow_outside` marker to opt out).
+- `page`: a fresh page whose every request and script error is recorded; after the test, a
+  request outside the served sites or a script error fails it, with no assertion to write.
 
-Without chromium or playwright the tests skip, or fail when CI=true.
+Waiting is Playwright's `expect(...)`, which retries until the page is as asserted (never a
+fixed sleep). Without chromium or playwright the tests skip, or fail when CI=true
+(`tests.support.environment.require`).
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Callable, Iterator
 from http.server import ThreadingHTTPServer
@@ -23,17 +24,14 @@ from typing import Any
 import pytest
 
 from tests.conftest import REPO
+from tests.support.environment import require
 from tests.support.headless import CHROMIUM, CHROMIUM_ARGS, serve_site
 from vankien.adapters.staged_build import build_site
 
 SUB_PATH = "/van-kien/"
+SERVED: list[str] = []
+"""Base URLs of the sites served in this session: the only places a page may fetch from."""
 SYNTHETIC_COUNT = 300
-
-
-def _missing(reason: str) -> None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"browser tests need {reason} (CI installs it: see .ci/run)")
-    pytest.skip(f"browser tests need {reason}")
 
 
 def build_project(project: Path, site_dir: Path) -> Path:
@@ -73,6 +71,7 @@ def serve() -> Iterator[Callable[[Path], str]]:
     def start(site_dir: Path) -> str:
         server, base = serve_site(site_dir, SUB_PATH)
         servers.append(server)
+        SERVED.append(base)
         return base
 
     yield start
@@ -86,9 +85,8 @@ def browser() -> Iterator[Any]:
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _missing("the playwright package (pip install -e '.[test]')")
-    if not Path(CHROMIUM).exists():
-        _missing(f"chromium at {CHROMIUM} (apt-get install chromium)")
+        require(False, "gói playwright (make test cài nó vào .venv)")
+    require(Path(CHROMIUM).exists(), f"chromium ở {CHROMIUM} (make test cài nó khi chạy với quyền root)")
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=list(CHROMIUM_ARGS)
@@ -107,9 +105,12 @@ class RecordedPage:
         page.on("request", lambda request: self.requests.append(request.url))
         page.on("pageerror", lambda error: self.errors.append(str(error)))
 
-    def outside(self, base: str) -> list[str]:
-        """Requests that left the site served at `base`."""
-        return [u for u in self.requests if not (u.startswith(base) or u.startswith("data:"))]
+    def outside(self, base: str | None = None) -> list[str]:
+        """Requests that left the site served at `base` (by default: every site the tests serve)."""
+        bases = [base] if base else SERVED
+        return [
+            u for u in self.requests if not (u.startswith("data:") or any(u.startswith(b) for b in bases))
+        ]
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.page, name)
@@ -122,3 +123,6 @@ def page(browser: Any) -> Iterator[RecordedPage]:
     recorded.page.set_default_timeout(15_000)
     yield recorded
     context.close()
+    # Every browser test checks, without writing it, that nothing left the site and no script failed.
+    assert recorded.outside() == [], "requests outside the site"
+    assert recorded.errors == [], "script errors"

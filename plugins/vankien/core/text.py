@@ -30,6 +30,8 @@ INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 """Zero-width characters, BOMs and soft hyphens that copy and paste leaves inside words."""
 SPACES = "\u00a0\u2007\u202f\t "
 """Characters that are a plain space in a document: no-break and figure spaces, tabs."""
+DASH = "[-" + DASHES + "]"
+"""A regular expression matching a hyphen or any dash-like character."""
 MARKS = "\u0300-\u036f"
 """Combining marks removed by folding: every tone and vowel mark of Vietnamese."""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from vankien.core.text import normalize_letters, tidy_invisible
+from vankien.core.text import DASH, normalize_letters, tidy_invisible
 
 # Lines that are web page furniture wherever they stand (seen on chinhphu.vn, dangbokhoi, baolaichau).
 CHROME_LINES = frozenset(
@@ -55,9 +55,11 @@ TAIL_MARKERS = frozenset(
     )
 )
 # "- 2 -", "Trang 2", "Trang 2/5", "2": page numbers of a printed or PDF text.
-_PAGE_NUMBER = re.compile(r"^(?:[-–]\s*\d{1,3}\s*[-–]|Trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?|\d{1,3})$", re.I)
+_PAGE_NUMBER = re.compile(
+    rf"^(?:{DASH}\s*\d{{1,3}}\s*{DASH}|Trang\s+\d{1, 3}(?:\s*/\s*\d{{1,3}})?|\d{{1,3}})$", re.I
+)
 # "Đẩy mạnh tuyên truyền ... - Ảnh 1.": the alt text of an image, repeated from the headline.
-_IMAGE_ALT = re.compile(r"\s[-–]\s*Ảnh\s+\d+\.?$")
+_IMAGE_ALT = re.compile(rf"\s{DASH}\s*Ảnh\s+\d+\.?$")
 _SENTENCE_END = re.compile(r"[.!?:;…\"”'’)\]*]$")
 
 

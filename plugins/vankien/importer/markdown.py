@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 
+from vankien.core.text import DASH
 from vankien.importer.cleanup import is_upper_line
 
-_ROMAN = re.compile(r"^(?P<num>[IVXL]{1,5})\s*[.\-–/]\s+(?P<text>\S.*)$")
+_ROMAN = re.compile(rf"^(?P<num>[IVXL]{{1,5}})\s*(?:[./]|{DASH})\s+(?P<text>\S.*)$")
 _ARABIC = re.compile(r"^(?P<num>\d{1,2})\s*[.)]\s+(?P<text>\S.*)$")
-_BULLET = re.compile(r"^(?:[-–+•]|\*(?=\s))\s*(?P<text>\S.*)$")
-_CAPTION = re.compile(r"(?:\s[-–]\s*Ảnh\s*:|^\(?Ảnh\s*:)")
+_BULLET = re.compile(rf"^(?:{DASH}|[+•]|\*(?=\s))\s*(?P<text>\S.*)$")
+_CAPTION = re.compile(rf"(?:\s{DASH}\s*Ảnh\s*:|^\(?Ảnh\s*:)")
 HEADING_MAX_LENGTH = 120
 SUBHEADING_MAX_WORDS = 12
 

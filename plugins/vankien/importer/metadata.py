@@ -15,7 +15,7 @@ from vankien.core.dates import any_date, date_of
 from vankien.core.doctypes import DOC_TYPES, doc_type, types_for_code
 from vankien.core.model import Signer
 from vankien.core.symbols import SymbolError, parse_symbol
-from vankien.core.text import fold
+from vankien.core.text import DASH, DASHES, fold
 from vankien.importer.cleanup import is_upper_line
 from vankien.refs import extract_references
 from vankien.refs.model import Reference
@@ -76,7 +76,7 @@ def read_title(lines: list[str], start: int) -> tuple[str | None, int]:
 # "Số 39-HD/BTGTU", "Số: 39 - HD/BTGTU", "Số 123/QĐ-TTg"; in a two-column header copied as
 # text the line may go on with "Bắc Kạn, ngày ...".
 _SYMBOL_LINE = re.compile(
-    r"(?:^|\s)Số\s*[:.]?\s*(?P<symbol>\d+[a-z]?\s*[-–]\s*[^\W\d_]+\s*/\s*[^\s,;]+|\d+(?:/\d{4})?/[^\s,;]+)",
+    rf"(?:^|\s)Số\s*[:.]?\s*(?P<symbol>\d+[a-z]?\s*{DASH}\s*[^\W\d_]+\s*/\s*[^\s,;]+|\d+(?:/\d{{4}})?/[^\s,;]+)",
 )
 
 
@@ -129,7 +129,7 @@ def _place(raw: str | None) -> str | None:
 
 _NOT_ISSUER = re.compile(
     r"ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|"
-    r"ĐỘC LẬP\s*[-–]\s*TỰ DO\s*[-–]\s*HẠNH PHÚC",
+    rf"ĐỘC LẬP\s*{DASH}\s*TỰ DO\s*{DASH}\s*HẠNH PHÚC",
     re.I,
 )
 _BODY_WORDS = re.compile(r"\b(?:ỦY|UỶ|BAN|BỘ CHÍNH TRỊ|VĂN PHÒNG|ĐẢNG ĐOÀN|BAN CÁN SỰ|CHI BỘ|ĐẢNG BỘ)\b")
@@ -291,7 +291,7 @@ def _signer_after(lines: list[str], index: int, start: int, authority: str | Non
 # --- Nơi nhận -----------------------------------------------------------------------------------
 
 _RECIPIENTS_HEAD = re.compile(r"^Nơi\s+nhận\s*:?\s*(?P<rest>.*)$", re.I)
-_ITEM = re.compile(r"^[-–+•]\s*(?P<text>.+)$")
+_ITEM = re.compile(rf"^(?:{DASH}|[+•])\s*(?P<text>.+)$")
 
 
 def find_recipients(lines: list[str]) -> tuple[list[str], Block] | None:
@@ -319,7 +319,7 @@ def find_recipients(lines: list[str]) -> tuple[list[str], Block] | None:
 
 
 def _clean_item(text: str) -> str:
-    return text.strip().lstrip("-–+• ").rstrip(" ,.;").strip()
+    return text.strip().lstrip("-" + DASHES + "+• ").rstrip(" ,.;").strip()
 
 
 # --- basis --------------------------------------------------------------------------------------

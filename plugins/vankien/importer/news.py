@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from vankien.core.dates import date_of, numeric_date
+from vankien.core.text import DASH
 from vankien.importer.metadata import strip_markup
 from vankien.refs import extract_references
 from vankien.refs.model import Reference
@@ -22,12 +23,12 @@ _TIME = r"(?P<H>\d{1,2})[:h](?P<M>\d{2})'?"
 _DATE_TIME = re.compile(
     r"^(?:(?:Cập nhật|Đăng|Ngày đăng|Thời gian|Ngày)(?:\s+lúc)?\s*:?\s*)?"
     r"(?:(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|Chủ\s+nhật)\s*,?\s*)?"
-    rf"(?:{numeric_date()}(?:\s*[-–,|]?\s*{_TIME})?|{_TIME.replace('H>', 'H2>').replace('M>', 'M2>')}\s*[-–,|]?\s*"
+    rf"(?:{numeric_date()}(?:\s*(?:{DASH}|[,|])?\s*{_TIME})?|{_TIME.replace('H>', 'H2>').replace('M>', 'M2>')}\s*(?:{DASH}|[,|])?\s*"
     rf"{numeric_date('t_')})"
     r"\s*(?:\(?\[?GMT\s*\+\s*\d+\]?\)?)?\s*$",
     re.I,
 )
-_SOURCE_LEAD = re.compile(r"^\((?P<source>[^()]{2,40})\)\s*[-–—]\s*")
+_SOURCE_LEAD = re.compile(rf"^\((?P<source>[^()]{{2,40}})\)\s*{DASH}\s*")
 _SOURCE_LINE = re.compile(r"^(?:Nguồn|Theo)\s*:?\s*(?P<source>[^.]{2,60})\.?$")
 _AUTHOR_PREFIX = re.compile(r"^(?:Bài(?:\s+và\s+ảnh|,\s*ảnh)?|Tin(?:,\s*ảnh)?|Ảnh)\s*:\s*")
 _NAME = re.compile(r"^[^\W\d_][^\W\d_.]*(?:\s+[^\W\d_][^\W\d_.]*){1,4}$")

@@ -504,7 +504,8 @@
         if (mine !== seq) return;
         panel.textContent = "";
         var list = el("ol", "vk-results vk-results--compact");
-        list.dataset.phase = full ? "full" : "catalogue";
+        // "full": nothing more will come for this query (a query with no word has no full-text phase).
+        list.dataset.phase = full || !result.tokens.length ? "full" : "catalogue";
         result.hits.forEach(function (h) { renderHit(searcher, h, result.terms || [], list, true); });
         if (!result.hits.length) panel.appendChild(el("p", "vk-empty", full ? "Không tìm thấy văn bản nào." : "Đang tìm trong toàn văn…"));
         panel.appendChild(list);
