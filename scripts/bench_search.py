@@ -30,7 +30,7 @@ from tests.support.synthetic import generate_archive
 from vankien.adapters.search_plugin import PAGE_FORM
 from vankien.core.loader import load_archive
 from vankien.search.index import Entry, build_index
-from vankien.web.assets import SEARCH_FOLDER, search_script
+from vankien.web.static import SEARCH_FOLDER, search_script
 
 SUB_PATH = "/van-kien/"
 QUERIES = {
@@ -44,7 +44,6 @@ PAGE = """<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Tra 
 <link rel="stylesheet" href="../assets/vankien-search/vankien-search.css"></head>
 <body><header class="md-header"><div class="md-header__inner"></div></header>
 <main>{form}</main>
-<script src="../assets/vankien-search/lunr.js"></script>
 <script src="../assets/vankien-search/vankien-search.js"></script></body></html>"""
 
 MEASURE = """async ([query]) => {

@@ -68,3 +68,24 @@ def test_browse_without_the_archive_plugin_says_what_to_add(
     with caplog.at_level(logging.ERROR), pytest.raises(staged_build.BuildFailed):
         staged_build.build_site(site_project / "mkdocs.yml", site_project / "site")
     assert "vankien/browse cần plugin vankien/archive: thêm `- vankien/archive` vào `plugins:`" in caplog.text
+
+
+def test_a_theme_override_replaces_a_template(site_project: Path) -> None:
+    config_path = site_project / "mkdocs.yml"
+    config_path.write_text(
+        config_path.read_text(encoding="utf-8").replace(
+            "  name: material\n", "  name: material\n  custom_dir: overrides\n"
+        ),
+        encoding="utf-8",
+    )
+    override = site_project / "overrides" / "vankien" / "card.html"
+    override.parent.mkdir(parents=True)
+    override.write_text(
+        '<p class="the-override">{{ document.type.name }}: {{ document.title }}</p>\n', encoding="utf-8"
+    )
+    site = site_project / "site"
+    staged_build.build_site(config_path, site)
+    html = (site / "van-ban/2023/39-hd-btgtu/index.html").read_text(encoding="utf-8")
+    assert '<p class="the-override">Hướng dẫn: ' in html and 'class="vk-card"' not in html
+    # The other fragments still come from the package.
+    assert 'class="vk-schema"' in html

@@ -31,7 +31,7 @@ from vankien.core.urls import link_maker
 from vankien.graph.analysis import analyse_archive
 from vankien.graph.crosslinks import anchors, body_linker
 from vankien.graph.stubs import Stub
-from vankien.web.assets import FOLDER as ASSET_FOLDER
+from vankien.web.static import FOLDER as ASSET_FOLDER
 from vankien.web.catalogue import catalogue_pages, catalogue_title, render_catalogue_page
 from vankien.web.document_page import (
     render_banner,

@@ -18,12 +18,12 @@ from vankien.adapters.config import SearchConfig, VietnameseOptions
 from vankien.adapters.handshake import CONFIG_ORDER, built_archive
 from vankien.core import urls
 from vankien.search.index import BuiltIndex, Entry, build_index
-from vankien.web.assets import SEARCH_FOLDER, search_script
+from vankien.web.static import SEARCH_FOLDER, search_script
 
 log = get_plugin_logger("vankien.search")
 
 ASSET_DIR = urls.SEARCH_ASSETS
-SCRIPTS = (f"{ASSET_DIR}/lunr.js", f"{ASSET_DIR}/vankien-search.js")
+SCRIPTS = (f"{ASSET_DIR}/vankien-search.js",)
 STYLESHEET = f"{ASSET_DIR}/vankien-search.css"
 INDEX_DIR = urls.SEARCH_INDEX
 
@@ -74,7 +74,7 @@ class SearchPlugin(VietnameseOptions, BasePlugin[SearchConfig]):
             files.remove(guide_file)
         page = f"{self.config.page.strip('/')}/index.md"
         files.append(File.generated(config, page, content=f"# Tra cứu\n\n{PAGE_FORM}{guide}\n"))
-        for name in ("lunr.js", "vankien-search.css"):
+        for name in ("vankien-search.css",):
             files.append(
                 File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(SEARCH_FOLDER / name))
             )

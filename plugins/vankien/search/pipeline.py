@@ -1,8 +1,8 @@
 """The Vietnamese search pipeline, identical in Python (build time) and in the browser.
 
-`assets/search/vankien-search.js` implements the same steps under the same names and
-registers `vankienFold` with lunr.js; here it is registered with lunr.py. Any change here
-must be made there too: tests run the same table of cases through both.
+`web/assets/search/vankien-search.js` implements the same steps under the same names, with
+the tables of `browser_pipeline_rules()` written into it at build time; tests run the same
+table of cases through both.
 
 1. normalise: NFC, look-alike letters (U+00D0, U+0189 -> Đ), every dash -> "-";
 2. symbols first: "21-KL/TW", "21 - KL/TW", "21/KL-TW", "21 KL TW", "08-QĐi/TW",
@@ -47,11 +47,6 @@ def browser_pipeline_rules() -> dict[str, object]:
         "partyIssuers": list(PARTY_ISSUER_FOLDED),
         "maxQuery": MAX_QUERY,
     }
-
-
-def vankien_fold(token: str) -> str:
-    """The lunr pipeline function `vankienFold`: one token folded."""
-    return fold(token)
 
 
 def _symbol_token(match: re.Match[str]) -> str | None:
@@ -140,15 +135,3 @@ def query_tokens(query: str) -> list[Token]:
             seen.add(key)
             unique.append(token)
     return unique[:24]
-
-
-def register_with_lunr() -> None:
-    """Register `vankienFold` with lunr.py under the name the browser uses."""
-    from lunr.pipeline import Pipeline
-
-    if "vankienFold" not in Pipeline.registered_functions:
-
-        def vankien_fold_token(token, i, tokens):  # type: ignore[no-untyped-def]
-            return token.update(lambda s, _meta: fold(s))
-
-        Pipeline.register_function(vankien_fold_token, "vankienFold")

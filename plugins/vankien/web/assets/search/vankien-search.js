@@ -57,7 +57,7 @@
   // Python counts offsets in code points, JavaScript in UTF-16 units: offsets here are
   // only used in this file (snippets), tokens themselves are identical.
   // withoutFolding: only the token texts are wanted (the exact-accent bonus); folding every
-  // word through the lunr pipeline is what a query over thousands of titles would pay for.
+  // word is what a query over thousands of titles would otherwise pay for.
   function tokenize(text, withoutFolding) {
     text = normalize(text);
     var tokens = [], spans = [], m;
@@ -79,7 +79,7 @@
     WORD.lastIndex = 0;
     while ((m = WORD.exec(rest)) !== null) {
       var word = m[0].toLowerCase();
-      tokens.push({ text: word, folded: withoutFolding ? word : foldToken(word), symbol: false, start: m.index, end: m.index + m[0].length });
+      tokens.push({ text: word, folded: withoutFolding ? word : fold(word), symbol: false, start: m.index, end: m.index + m[0].length });
     }
     tokens.sort(function (a, b) { return a.start - b.start; });
     return tokens;
@@ -93,16 +93,6 @@
     });
     return out.slice(0, 24);
   }
-
-  // The fold step is a lunr pipeline function, registered under the name lunr.py uses.
-  var foldPipeline = null;
-  function vankienFold(token) { return token.update(function (s) { return fold(s); }); }
-  if (window.lunr) {
-    window.lunr.Pipeline.registerFunction(vankienFold, "vankienFold");
-    foldPipeline = new window.lunr.Pipeline();
-    foldPipeline.add(vankienFold);
-  }
-  function foldToken(word) { return foldPipeline ? foldPipeline.runString(word)[0] : fold(word); }
 
   // ---- index and scoring (index.py) -------------------------------------------------------
   // Boosts and weights come with the catalogue (index.py writes them), never from a copy here.
