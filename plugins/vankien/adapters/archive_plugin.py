@@ -31,7 +31,6 @@ from vankien.core.urls import link_maker
 from vankien.graph.analysis import analyse_archive
 from vankien.graph.crosslinks import anchors, body_linker
 from vankien.graph.stubs import Stub
-from vankien.web.static import FOLDER as ASSET_FOLDER
 from vankien.web.catalogue import catalogue_pages, catalogue_title, render_catalogue_page
 from vankien.web.document_page import (
     render_banner,
@@ -41,6 +40,7 @@ from vankien.web.document_page import (
     render_relations_as_written,
 )
 from vankien.web.paginate import Page
+from vankien.web.static import FOLDER as ASSET_FOLDER
 from vankien.web.stub_pages import INDEX_TITLE, render_stub_index, render_stub_page, stub_index_url
 from vankien.web.templates import Templates
 from vankien.web.text import markdown_text, page_title

@@ -19,9 +19,9 @@ from vankien.core import urls
 from vankien.core.urls import link_maker
 from vankien.graph.history import history
 from vankien.graph.lineage import lineage
-from vankien.web.static import FOLDER as ASSET_FOLDER
 from vankien.web.document_page import render_history, render_lineage
 from vankien.web.plan import PagePlan, PlannedPage
+from vankien.web.static import FOLDER as ASSET_FOLDER
 from vankien.web.text import markdown_text, page_title
 
 SCRIPT = f"{urls.ASSETS}/browse.js"
