@@ -377,6 +377,8 @@ PARTY_CODES = [
     ("CT", "Chỉ thị"), ("KL", "Kết luận"), ("QC", "Quy chế"), ("QCh", "Quy chế"), ("HD", "Hướng dẫn"),
     ("KH", "Kế hoạch"), ("CTr", "Chương trình"), ("TB", "Thông báo"), ("TT", "Thông tri"),
     ("CV", "Công văn"), ("TTr", "Tờ trình"), ("ĐA", "Đề án"), ("BC", "Báo cáo"),
+    # Hướng dẫn 36-HD/VPTW (2018), the codes of the Party's document types.
+    ("TC", "Thông cáo"), ("PA", "Phương án"), ("BB", "Biên bản"),
 ]  # fmt: skip
 
 

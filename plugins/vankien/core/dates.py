@@ -13,6 +13,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from vankien.core.text import loose
+
 FIRST_PLAUSIBLE_YEAR, LAST_PLAUSIBLE_YEAR = 1900, 2100
 """Digits outside these years only look like a date ("12/10/0202" is a typing slip or a number)."""
 PARTY_FOUNDED = 1930
@@ -31,10 +33,11 @@ def numeric_date(prefix: str = "") -> str:
 
 
 def worded_date(prefix: str = "") -> str:
-    """ "05 tháng 01 năm 2022", "5 Tháng 1 Năm 2022": groups <prefix>day_w, month_w, year_w."""
+    """ "05 tháng 01 năm 2022", "5 Tháng 1 Năm 2022", "05 thang 01 nam 2022" (OCR): groups <prefix>day_w,
+    month_w, year_w."""
     return (
-        rf"(?P<{prefix}day_w>\d{{1,2}}){_WORD_GAP}(?i:tháng){_WORD_GAP}(?P<{prefix}month_w>\d{{1,2}})"
-        rf"{_WORD_GAP}(?i:năm){_WORD_GAP}(?P<{prefix}year_w>\d{{4}})"
+        rf"(?P<{prefix}day_w>\d{{1,2}}){_WORD_GAP}(?i:{loose('tháng')}){_WORD_GAP}(?P<{prefix}month_w>\d{{1,2}})"
+        rf"{_WORD_GAP}(?i:{loose('năm')}){_WORD_GAP}(?P<{prefix}year_w>\d{{4}})"
     )
 
 

@@ -1,9 +1,13 @@
-"""The document types of the archive and the codes their symbols carry.
+"""The document types of the archive, the codes their symbols carry and the other names they go by.
 
 Party symbols put the type code before the slash ("39-HD/BTGTU", "08-QĐi/TW");
 State symbols put it after ("123/QĐ-TTg", "30/2020/NĐ-CP"). One code can stand
 for two types ("QĐ": Quyết định and, in older Party symbols, Quy định), so a
 type is always taken from the word written before the number when there is one.
+
+The Party's types and codes follow its rules on document types and their
+presentation (Quy định 66-QĐ/TW of 2017, Hướng dẫn 36-HD/VPTW of 2018); a type
+may be written under a longer name ("Chương trình hành động" is a Chương trình).
 """
 
 from __future__ import annotations
@@ -21,6 +25,14 @@ class DocType:
     """Codes this type is written with inside a symbol, canonical first."""
     news: bool = False
     """A news article about documents rather than a document itself."""
+    aliases: tuple[str, ...] = ()
+    """Other names documents of this type are given in headings and citations."""
+    generic: bool = False
+    """A document whose type its text does not show (written `type: chưa rõ`)."""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
 
 
 DOC_TYPES: tuple[DocType, ...] = (
@@ -32,14 +44,23 @@ DOC_TYPES: tuple[DocType, ...] = (
     DocType("Kết luận", ("KL",)),
     DocType("Quy chế", ("QC", "QCh")),
     DocType("Hướng dẫn", ("HD",)),
-    DocType("Kế hoạch", ("KH",)),
-    DocType("Chương trình", ("CTr",)),
+    # "Kế hoạch hành động" (Chính phủ, provinces), "Kế hoạch liên tịch".
+    DocType("Kế hoạch", ("KH",), aliases=("Kế hoạch hành động",)),
+    # "CHƯƠNG TRÌNH HÀNH ĐỘNG thực hiện Nghị quyết ..." (Hà Tĩnh, Phú Yên, Bộ Chính trị's follow-ups).
+    DocType("Chương trình", ("CTr",), aliases=("Chương trình hành động",)),
     DocType("Thông báo", ("TB",)),
     DocType("Thông tri", ("TT",)),
+    DocType("Thông cáo", ("TC",)),
     DocType("Công văn", ("CV",)),
     DocType("Tờ trình", ("TTr",)),
     DocType("Đề án", ("ĐA",)),
+    DocType("Phương án", ("PA",)),
     DocType("Báo cáo", ("BC",)),
+    DocType("Biên bản", ("BB",)),
+    # "ĐỊNH HƯỚNG TUYÊN TRUYỀN tháng 7 năm 2020" of a Ban Tuyên giáo (Bắc Kạn, 2020): no code.
+    DocType("Định hướng"),
+    DocType("Tuyên bố"),
+    DocType("Lời kêu gọi"),
     DocType("Điều lệ"),
     DocType("Cương lĩnh"),
     # State documents, cited by Party documents and sometimes archived with them.
@@ -48,9 +69,11 @@ DOC_TYPES: tuple[DocType, ...] = (
     DocType("Nghị định", ("NĐ",)),
     DocType("Thông tư", ("TT",)),
     DocType("Tin bài", news=True),
+    DocType("Văn bản", generic=True),
 )
+GENERIC = DOC_TYPES[-1]
 
-_BY_FOLDED_NAME = {fold(t.name): t for t in DOC_TYPES}
+_BY_FOLDED_NAME = {fold(name): t for t in DOC_TYPES for name in t.names}
 _BY_FOLDED_CODE: dict[str, tuple[DocType, ...]] = {}
 for _type in DOC_TYPES:
     for _code in _type.codes:
@@ -58,8 +81,8 @@ for _type in DOC_TYPES:
 
 
 def doc_type(name: str) -> DocType | None:
-    """The type with this name, written in any case, with or without diacritics."""
-    return _BY_FOLDED_NAME.get(fold(name.strip()))
+    """The type with this name or alias, written in any case, with or without diacritics."""
+    return _BY_FOLDED_NAME.get(fold(" ".join(name.split())))
 
 
 def types_for_code(code: str) -> tuple[DocType, ...]:
@@ -69,3 +92,10 @@ def types_for_code(code: str) -> tuple[DocType, ...]:
 
 def type_names() -> list[str]:
     return [t.name for t in DOC_TYPES]
+
+
+def all_names() -> list[str]:
+    """Every name and alias of a document type (news excluded), longest first: how texts name types."""
+    return sorted(
+        (name for t in DOC_TYPES if not (t.news or t.generic) for name in t.names), key=len, reverse=True
+    )

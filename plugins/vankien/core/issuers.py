@@ -8,6 +8,7 @@ its parent body and its level. Many bodies share a code (Ban Chấp hành Trung
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,67 @@ LEVELS = ("Trung ương", "tỉnh", "huyện", "cơ sở")
 """Trung ương; tỉnh (tỉnh ủy, thành ủy trực thuộc Trung ương); huyện (huyện ủy, thành ủy thuộc tỉnh); cơ sở."""
 
 _FIELDS = ("name", "code", "parent", "level", "aliases", "note")
+
+# The cities run by the Centre (thành phố trực thuộc Trung ương): their Thành ủy is of province level,
+# every other Thành ủy of district level. Huế became one in 2025.
+CENTRAL_CITIES = ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế")
+_CENTRAL_CITIES = tuple(fold(city) for city in CENTRAL_CITIES)
+# Names, folded, and the level they show, most specific first.
+_LEVEL_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:xa|phuong|thi tran)\b|\bchi bo\b|\bdang uy co so\b"), "cơ sở"),
+    (re.compile(r"\b(?:huyen|quan|thi xa|thi uy)\b"), "huyện"),
+    (re.compile(r"\btinh\b|\btinh uy\b"), "tỉnh"),
+    (
+        re.compile(r"trung uong|\bbo chinh tri\b|\bban bi thu\b|\bchinh phu\b|\bquoc hoi\b|^bo\s"),
+        "Trung ương",
+    ),
+)
+
+
+def level_from_name(name: str) -> str | None:
+    """The level a body's name shows ("Ban Tuyên giáo Tỉnh ủy Bắc Kạn" -> tỉnh), or None."""
+    folded = " ".join(fold(name).split())
+    if re.search(r"\bthanh uy\b|\bthanh pho\b", folded):
+        return "tỉnh" if any(city in folded for city in _CENTRAL_CITIES) else "huyện"
+    for pattern, level in _LEVEL_RULES:
+        if pattern.search(folded):
+            return level
+    return None
+
+
+# The issuer codes of a symbol that name a Ban or Văn phòng: "BTGTW", "BTCTU", "VPHU", "UBKTQU".
+_DEPARTMENT_CODES = (
+    ("BTGDV", "Ban Tuyên giáo và Dân vận"),
+    ("UBKT", "Ủy ban Kiểm tra"),
+    ("BTG", "Ban Tuyên giáo"),
+    ("BTC", "Ban Tổ chức"),
+    ("BDV", "Ban Dân vận"),
+    ("BKT", "Ban Kinh tế"),
+    ("BNC", "Ban Nội chính"),
+    ("BĐN", "Ban Đối ngoại"),
+    ("VP", "Văn phòng"),
+)
+_COMMITTEE_CODES = {"TW": "Trung ương", "TU": "Tỉnh ủy", "HU": "Huyện ủy", "QU": "Quận ủy", "TXU": "Thị ủy"}
+# At the Centre some departments have their own full names.
+_CENTRAL_DEPARTMENTS = {"Văn phòng": "Văn phòng Trung ương Đảng", "Ủy ban Kiểm tra": "Ủy ban Kiểm tra Trung ương"}
+
+
+def department_from_code(code: str) -> tuple[str, str] | None:
+    """(department, committee) a symbol's issuer code names: "BTGTW" -> ("Ban Tuyên giáo Trung
+    ương", "Trung ương"), "BTCTU" -> ("Ban Tổ chức", "Tỉnh ủy"); None for a committee's own code."""
+    code = code.upper().replace("Ư", "U")
+    for prefix, department in _DEPARTMENT_CODES:
+        committee = _COMMITTEE_CODES.get(code[len(prefix) :]) if code.startswith(prefix) else None
+        if committee == "Trung ương":
+            return _CENTRAL_DEPARTMENTS.get(department, f"{department} Trung ương"), committee
+        if committee is not None:
+            return department, committee
+    return None
+
+
+def is_local_body(name: str) -> bool:
+    """A body below the Centre, by its name: its "TƯ" symbols mean "TU"."""
+    return level_from_name(name) not in (None, "Trung ương")
 
 
 @dataclass(frozen=True)

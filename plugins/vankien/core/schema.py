@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from vankien.core.dates import DateProblem, read_strict
-from vankien.core.doctypes import DocType, doc_type, type_names
+from vankien.core.doctypes import GENERIC, DocType, doc_type, type_names
 from vankien.core.frontmatter import FrontMatter
 from vankien.core.issuers import IssuerRegistry
 from vankien.core.model import (
@@ -190,6 +190,8 @@ class DocumentReader:
     def _read_type(self, value: Any) -> DocType | None:
         if value is None:
             return None
+        if is_unknown(str(value)):
+            return GENERIC  # the text does not show its type: the editor may still fill it
         found = doc_type(str(value))
         if found is None:
             names = {fold(n): n for n in type_names()}

@@ -17,8 +17,9 @@ from vankien.core.text import fold, normalize
 # Canonical spelling of every type code, looked up by its folded form ("qdi" -> "QĐi").
 _CANONICAL_CODES = {fold(code): code for t in DOC_TYPES for code in t.codes}
 
-# "TƯ" (with horn) is written for "TW" in many documents: "05-CT/TƯ".
-_ISSUER_SPELLINGS = {"TƯ": "TW", "TU\u031b": "TW"}
+# "TƯ" (with horn) is written for "TW" in many documents ("05-CT/TƯ"), and for "TU" by a provincial
+# committee's OCR'd or retyped texts ("445-KL/TƯ" of a Tỉnh ủy): the issuer beside it decides.
+HORN_CODES = frozenset({"TƯ", "TU\u031b"})
 
 _PARTY = re.compile(r"^(?P<number>\d+[a-z]?)-(?P<code>[^\W\d_]+)/(?P<issuer>[^/\s]+)$")
 _STATE = re.compile(r"^(?P<number>\d+[a-z]?)(?:/(?P<year>\d{4}))?/(?P<tail>[^/\s]+)$")
@@ -36,6 +37,23 @@ def number_key(number: str) -> str:
 
 
 @functools.lru_cache(maxsize=65536)
+def has_horn(raw: str) -> bool:
+    """Whether the symbol's issuer code is the ambiguous "TƯ"."""
+    return any(
+        raw.rstrip().upper().endswith("/" + code) or raw.rstrip().upper().endswith("-" + code)
+        for code in HORN_CODES
+    )
+
+
+def localise(symbol: str) -> str:
+    """The symbol of a local committee read from a "TƯ" that parsing took for "TW"."""
+    if symbol.endswith("/TW"):
+        return symbol[:-3] + "/TU"
+    if symbol.endswith("-TW"):
+        return symbol[:-3] + "-TU"
+    return symbol
+
+
 def symbol_key(raw: str) -> str:
     """Comparable form of a symbol as written; the tidied text when it does not parse."""
     try:
@@ -84,8 +102,10 @@ class Symbol:
         return self.text
 
 
-def _canonical_issuer(code: str) -> str:
-    return _ISSUER_SPELLINGS.get(code.upper(), code)
+def _canonical_issuer(code: str, local: bool) -> str:
+    if code.upper() in HORN_CODES:
+        return "TU" if local else "TW"
+    return code
 
 
 def tidy(raw: str) -> str:
@@ -97,16 +117,17 @@ def tidy(raw: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def parse_symbol(raw: str) -> Symbol:
+def parse_symbol(raw: str, *, local: bool = False) -> Symbol:
+    """The symbol; `local`: its issuer is a local committee, so "TƯ" is read "TU" (else "TW")."""
     text = tidy(raw)
     party = _PARTY.match(text)
     if party:
         party_code = _CANONICAL_CODES.get(fold(party["code"]), party["code"])
-        return Symbol(party["number"], party_code, _canonical_issuer(party["issuer"]))
+        return Symbol(party["number"], party_code, _canonical_issuer(party["issuer"], local))
     state = _STATE.match(text)
     if state:
         head, _, rest = state["tail"].partition("-")
         state_code = _CANONICAL_CODES.get(fold(head)) if rest else None
         issuer = rest if state_code else state["tail"]
-        return Symbol(state["number"], state_code, _canonical_issuer(issuer), state["year"], True)
+        return Symbol(state["number"], state_code, _canonical_issuer(issuer, local), state["year"], True)
     raise SymbolError(raw)

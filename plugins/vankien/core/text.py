@@ -100,6 +100,28 @@ def unique_slugs(items: Iterable[tuple[K, str]]) -> dict[K, str]:
     return result
 
 
+# Every letter that folds to the same base, for patterns that must survive dropped, OCR'd or
+# scrambled diacritics ("Ket luan so 21", "KẾT LỦẬN", "củà Bạn Bí thư").
+_VARIANTS = {
+    "a": "aàáảãạăằắẳẵặâầấẩẫậ",
+    "e": "eèéẻẽẹêềếểễệ",
+    "i": "iìíỉĩị",
+    "o": "oòóỏõọôồốổỗộơờớởỡợ",
+    "u": "uùúủũụưừứửữự",
+    "y": "yỳýỷỹỵ",
+    "d": "dđ",
+}
+_LOOSE_CLASS = {variant: f"[{letters}]" for letters in _VARIANTS.values() for variant in letters} | {
+    variant.upper(): f"[{letters.upper()}]" for letters in _VARIANTS.values() for variant in letters
+}
+
+
+def loose(phrase: str) -> str:
+    """A regular expression for `phrase` whose vowels and "đ" match any of their diacritic variants,
+    keeping each letter's case; the words are joined by `gap`-free single spaces (callers join words)."""
+    return "".join(_LOOSE_CLASS.get(ch, re.escape(ch)) for ch in phrase)
+
+
 def browser_rules() -> dict[str, object]:
     """The normalisation and folding table as the browser's search script reads it."""
     return {"lookalikes": LOOKALIKES, "dashes": DASHES, "marks": MARKS}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from vankien.core.text import DASH
-from vankien.importer.cleanup import is_upper_line
+from vankien.importer.lines import is_upper_line
 
 _ROMAN = re.compile(rf"^(?P<num>[IVXL]{{1,5}})\s*(?:[./]|{DASH})\s+(?P<text>\S.*)$")
 _ARABIC = re.compile(r"^(?P<num>\d{1,2})\s*[.)]\s+(?P<text>\S.*)$")

@@ -14,8 +14,8 @@ Kind = Literal["document", "news"]
 @dataclass
 class Imported:
     kind: Kind
-    type: str
-    """Full type name ("Hướng dẫn"); "Tin bài" for news."""
+    type: str | None
+    """Full type name ("Hướng dẫn"); "Tin bài" for news; None when the text does not show it."""
     title: str | None = None
     """Trích yếu as written (lower-case start kept), or the headline of a news article."""
     symbol: str | None = None
@@ -36,3 +36,9 @@ class Imported:
     """The body as Markdown."""
     notes: list[str] = field(default_factory=list)
     """What the importer noticed that the editor should check (Vietnamese)."""
+    parent_body: str | None = None
+    """The committee the issuing body belongs to, as the header names it ("Tỉnh ủy Bắc Kạn")."""
+    kept: list[tuple[int, int]] = field(default_factory=list)
+    """Spans of the source text read as the document or an article's lead (the rest is page chrome)."""
+    chrome_only: bool = False
+    """The text held little but page chrome."""

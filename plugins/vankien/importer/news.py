@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from vankien.core.dates import date_of, numeric_date
 from vankien.core.text import DASH
-from vankien.importer.metadata import strip_markup
+from vankien.importer.lines import strip_markup
 from vankien.refs import extract_references
 from vankien.refs.model import Reference
 
@@ -57,6 +57,11 @@ class NewsParts:
     skip: set[int] = field(default_factory=set)
     """Lines that are metadata, not body."""
 
+    @property
+    def signals(self) -> bool:
+        """Whether the page shows an article's publication line, source or author."""
+        return bool(self.published or self.source or self.author)
+
 
 def parse_date_time(line: str) -> tuple[dt.date, str | None] | None:
     match = _DATE_TIME.match(strip_markup(line))
@@ -91,7 +96,7 @@ def looks_like_name(line: str) -> bool:
 
 
 def read_news(lines: list[str]) -> NewsParts | None:
-    """The article's parts, or None when the text shows no headline or no sign of being an article."""
+    """The parts the text would have as an article, or None when it shows no headline."""
     headline_index = find_headline(lines)
     if headline_index is None:
         return None
@@ -130,8 +135,7 @@ def read_news(lines: list[str]) -> NewsParts | None:
                 parts.author = name
                 parts.author_index = last
                 parts.skip.add(last)
-    signals = parts.published or parts.source or parts.author
-    return parts if signals else None
+    return parts
 
 
 def about_references(lead: str) -> list[Reference]:

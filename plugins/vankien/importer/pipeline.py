@@ -1,36 +1,52 @@
-"""From a raw file to an `Imported` document: read, clean, recognise, convert the body.
+"""From a raw file to an `Imported` document: read, find the document in the page, recognise its
+parts, convert the body.
 
-Pure: no file is written here and nothing from MkDocs is used. The caller passes
-what it knows about the archive (issuer names, which references it holds).
+Pure: no file is written here and nothing from MkDocs is used. The caller passes what it
+knows about the archive (issuer names, which references it holds). A text that has content
+is never refused: what cannot be read stays None (written `chưa rõ`) and the notes say why.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from vankien.core.dates import make_date
+from vankien.core.doctypes import all_names
+from vankien.core.issuers import is_local_body
 from vankien.core.model import Citation
-from vankien.core.symbols import parse_symbol
-from vankien.importer.cleanup import clean_lines
+from vankien.core.symbols import SymbolError, has_horn, localise, parse_symbol
+from vankien.core.text import fold
+from vankien.importer.basis import basis_references, citation_text, type_from_symbol
 from vankien.importer.docx import DocxError, read_docx
 from vankien.importer.encodings import Decoded, EncodingError, decode_bytes
-from vankien.importer.markdown import to_markdown
-from vankien.importer.metadata import (
-    Block,
-    basis_references,
-    citation_text,
-    find_heading,
-    find_place_date,
-    find_recipients,
-    find_signature,
-    find_symbol,
-    header_issuer,
-    promulgation_issuer,
-    read_title,
-    type_from_symbol,
+from vankien.importer.header import find_place_date_in, find_symbol_in, read_header
+from vankien.importer.attributes import read_site_attributes
+from vankien.importer.heading import read_heading_organ, read_title, title_without_heading
+from vankien.importer.issuer import (
+    choose_issuer,
+    complete_state_body,
+    promulgation,
+    read_issuing_block,
+    signature_organ,
 )
+from vankien.importer.layout import Layout, article_lines_before_body, locate
+from vankien.importer.lines import Line, is_upper_line, read_lines, strip_markup
+from vankien.importer.markdown import to_markdown
 from vankien.importer.model import Imported
-from vankien.importer.news import about_citation, about_references, read_news
+from vankien.importer.news import NewsParts, about_citation, about_references, read_news
+from vankien.importer.self_reference import (
+    find_self_reference,
+    longer_subject,
+    merge,
+    promulgated_reference,
+    promulgated_subject,
+)
+from vankien.importer.signature import Block, find_recipients, find_signature
+from vankien.refs import extract_references
 from vankien.refs.model import Reference
 
 IssuerResolver = Callable[[str], str | None]
@@ -40,6 +56,8 @@ ArchiveLookup = Callable[[Reference], bool]
 
 SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".docx")
 NEWS_TYPE = "Tin bài"
+CHROME_ONLY_SHARE = 0.7
+"""A text more than this share of which is page chrome is reported as mostly chrome."""
 
 
 class ImportFailure(ValueError):
@@ -80,24 +98,236 @@ def import_text(
     resolve_issuer: IssuerResolver = _no_issuer,
     in_archive: ArchiveLookup = _nothing_held,
 ) -> Imported:
-    """Recognise a document or a news article in `text`. Raises ImportFailure when it is neither."""
-    lines = clean_lines(text, legacy_capitals=encoding == "tcvn3")
-    if not any(lines):
+    """Recognise a document or a news article in `text`. Raises ImportFailure only for a text
+    with no content at all."""
+    lines = read_lines(text, legacy_capitals=encoding == "tcvn3")
+    if not any(line.text for line in lines):
         raise ImportFailure("tệp không có nội dung chữ")
-    heading = find_heading(lines)
+    news = read_news([line.text for line in lines])
+    layout = locate(lines, news_signals=news is not None and news.signals)
+    if layout.kind == "news" and news is not None:
+        return _news(lines, layout, news, resolve_issuer, in_archive)
+    return _document(text, lines, layout, resolve_issuer, in_archive)
+
+
+# --- documents ---------------------------------------------------------------------------------------
+
+
+def _without(lines: list[Line], blocks: list[Block]) -> list[Line]:
+    dropped = {i for block in blocks for i in range(block.start, block.end)}
+    return [line for i, line in enumerate(lines) if i not in dropped]
+
+
+def _document(
+    source: str, lines: list[Line], layout: Layout, resolve_issuer: IssuerResolver, in_archive: ArchiveLookup
+) -> Imported:
+    notes: list[str] = []
+    heading = layout.heading
+    header = read_header(lines[layout.start : layout.header_end])
+    block = read_issuing_block(header.issuing)
+    title: str | None = None
     if heading is not None:
-        return _document(lines, heading[0], heading[1], resolve_issuer, in_archive)
-    symbol = find_symbol(lines[:15])
-    if symbol is not None and type_from_symbol(symbol[0]) is not None:
-        return _document(lines, None, type_from_symbol(symbol[0]) or "", resolve_issuer, in_archive)
-    news = _news(lines, resolve_issuer, in_archive)
-    if news is not None:
-        return news
-    raise ImportFailure(
-        "không nhận ra tiêu đề: không có dòng tên loại văn bản (KẾ HOẠCH, HƯỚNG DẪN, NGHỊ QUYẾT, …) "
-        "ở đầu văn bản, cũng không phải tin bài (tiêu đề, ngày đăng, tác giả); hãy thêm dòng tên loại "
-        "hoặc dùng `vankien new` để tạo tệp rồi dán nội dung"
+        title_start = heading.index + 1
+        if not (heading.organ or heading.rest or heading.citation):
+            organ_below, title_start = read_heading_organ(lines, title_start)
+            if organ_below is not None:
+                heading = replace(heading, organ=organ_below)
+        if heading.citation:
+            body_start = title_start
+        else:
+            title, body_start = read_title(lines, title_start, heading.rest)
+    else:
+        body_start = layout.header_end
+        title = title_without_heading(lines[layout.start : layout.header_end])
+        if title is None and layout.header_end > layout.start:
+            # The trích yếu in capitals right under a header that has no type heading.
+            first = next((line.bare for line in lines[body_start : body_start + 3] if line.bare), "")
+            if is_upper_line(first) and len(first.split()) >= 3:
+                title, body_start = read_title(lines, body_start)
+    # Some reposts put "Số …" and the place and date under the heading.
+    if heading is not None and (header.symbol is None or header.date is None):
+        for line in lines[heading.index + 1 : min(layout.end, body_start + 4)]:
+            bare = line.bare
+            if header.symbol is None and re.match(r"(?i:số)\b", bare) and (found := find_symbol_in(bare)):
+                header.symbol = found[0]
+            if header.date is None and (place_date := find_place_date_in(bare)) is not None and place_date[2] == 0:
+                header.place, header.date = header.place or place_date[0], place_date[1]
+                header.date_written = True
+    for index in article_lines_before_body(lines, body_start, layout.end):
+        layout.lead.append(index)
+    chrome = layout.chrome
+    body = [lines[i] for i in range(body_start, layout.end) if i not in chrome and i not in layout.lead]
+    texts = [line.text for line in body]
+    blocks: list[Block] = []
+    signature = find_signature(texts)
+    if signature is not None:
+        blocks.append(signature[1])
+    recipients = find_recipients(texts)
+    if recipients is not None:
+        blocks.append(recipients[1])
+    body = _without(body, blocks)
+    site = read_site_attributes([line.text for line in lines])
+    type_name = heading.type if heading is not None else None
+    if type_name is None and header.symbol:
+        type_name = type_from_symbol(header.symbol)
+    page_lines = [lines[i].text for i in layout.lead] + [
+        lines[i].bare for i in range(0, layout.start) if i not in layout.lead and lines[i].text
+    ]
+    if heading is not None:
+        page_lines.append(lines[heading.index].bare)
+    preamble = _preamble(body)
+    promulgated = promulgation(preamble, all_names())
+    if type_name is None and promulgated is not None:
+        type_name = promulgated.type
+    found = find_self_reference(page_lines, type_name, resolve_issuer)
+    if promulgated is not None:
+        own = promulgated_reference(promulgated.paragraph, promulgated.object_start, resolve_issuer)
+        found = merge([r for r in (found, own) if r is not None])
+        if own is None and title is None:
+            title = promulgated_subject(promulgated.paragraph, promulgated.object_start, type_name)
+    reference = found.reference if found else None
+    type_name = type_name or (reference.type if reference else None) or site.type
+    kept_text = "\n".join([*(lines[i].text for i in layout.lead), *(line.text for line in body)])
+    written_issuer = choose_issuer(
+        block,
+        heading_organ=heading.organ if heading else None,
+        promulgation=promulgated.issuer if promulgated else None,
+        signature=signature_organ(signature[0].authority if signature else None),
+        announced=(found.organ if found else None) or site.issuer,
+        text=kept_text,
+        symbol_code=_issuer_code(header.symbol),
     )
+    if written_issuer is not None:
+        written_issuer = complete_state_body(written_issuer, header.place, kept_text)
+    issuer, known = _issuer(written_issuer, resolve_issuer)
+    symbol = _symbol(header.symbol, issuer or written_issuer)
+    symbol = symbol or (reference.symbol if reference else None) or site.symbol
+    date = header.date or (found.date if found else None) or site.date
+    title = longer_subject(title, found.subject if found else None) if title else (found.subject if found else None)
+    doc = Imported(
+        kind="document",
+        type=type_name,
+        title=title,
+        symbol=symbol,
+        date=date,
+        place=header.place,
+        issuer=issuer,
+        issuer_known=known,
+        signer=signature[0] if signature else None,
+        recipients=recipients[0] if recipients else [],
+        notes=notes,
+        parent_body=block.committee if block.department else None,
+    )
+    if doc.symbol and doc.type:
+        types = parse_symbol(doc.symbol).types()
+        if types and doc.type not in {t.name for t in types}:
+            notes.append(f"số ký hiệu {doc.symbol} không khớp loại {doc.type}; kiểm tra lại")
+    if header.date_written and header.date is None:
+        notes.append("dòng địa danh, ngày tháng có nhưng ngày không hợp lệ")
+    text = "\n".join(line.text for line in body)
+    doc.basis = [_relation(r, in_archive) for r in basis_references(text)]
+    last = next((line.text for line in reversed(body) if line.text), "")
+    if (
+        last
+        and not strip_markup(last).endswith((".", "!", "?", "…", ":", ";", ")", "”", '"'))
+        and signature is None
+    ):
+        notes.append("đoạn cuối không kết thúc bằng dấu câu và không có phần ký: văn bản có thể bị cắt")
+    if layout.lead:
+        lead = " ".join(lines[i].text for i in layout.lead)
+        notes.append(f"văn bản được đăng lại trong một bài viết; đoạn dẫn của bài: “{_shorten(lead)}”")
+    doc.body = to_markdown([line.text for line in body])
+    doc.kept = _kept(lines, layout)
+    doc.chrome_only = _chrome_share(source, doc.kept) > CHROME_ONLY_SHARE
+    if doc.chrome_only:
+        notes.append(
+            "phần lớn tệp là phần trang web quanh văn bản (menu, liên kết, quảng cáo); nội dung văn bản ít"
+        )
+    return doc
+
+
+_PREAMBLE_PARAGRAPHS = 16
+
+
+def _preamble(body: list[Line]) -> list[str]:
+    """The opening paragraphs: the formula's and the main clause after them ("Ban Bí thư ban hành …").
+    A formula goes on over its list lines ("Căn cứ" / "- Chỉ thị số 45-CT/TW …;") and over the
+    lines a PDF copy broke it into."""
+    paragraphs = _paragraphs(body)
+    preamble: list[str] = []
+    in_formula = False
+    for paragraph in paragraphs[:_PREAMBLE_PARAGRAPHS]:
+        preamble.append(paragraph)
+        if _FORMULA_LINE.match(paragraph):
+            in_formula = True
+        elif not (in_formula and (_LIST_ITEM.match(paragraph) or preamble[-2].rstrip().endswith((";", ",")))):
+            break
+    return preamble
+
+
+_FORMULA_LINE = re.compile(r"^[-–•+*\s]*(?:Căn cứ|CĂN CỨ|Thực hiện|Triển khai|Thi hành|Quán triệt|Xét|Theo đề nghị)\b")
+_LIST_ITEM = re.compile(r"^\s*[-–•+*]\s")
+
+
+def _paragraphs(body: list[Line]) -> list[str]:
+    """Lines joined into paragraphs where a hard-wrapped copy broke them: a line that does not end
+    a sentence goes on with the next one unless that opens a list item or a section."""
+    paragraphs: list[str] = []
+    joining = False
+    for line in body:
+        text = line.text.strip()
+        if not text:
+            joining = False
+            continue
+        if joining and paragraphs and not (_LIST_ITEM.match(text) or _SECTION_START.match(text)):
+            paragraphs[-1] = f"{paragraphs[-1]} {text}"
+        else:
+            paragraphs.append(text)
+        joining = not text.endswith((".", ";", ":", "!", "?")) and len(text) > 50
+    return paragraphs
+
+
+_SECTION_START = re.compile(r"^(?:[IVX]+\s*[.\-–]|\d+(?:\.\d+)*\s*[.)]|Điều\s+\d|Phần\s)")
+
+
+def _issuer_code(raw: str | None) -> str | None:
+    if raw is None:
+        return None
+    try:
+        return parse_symbol(raw).issuer_code
+    except SymbolError:
+        return None
+
+
+def _symbol(raw: str | None, issuer: str | None) -> str | None:
+    """The header's symbol, "TƯ" read as the issuer says (TU for a local committee)."""
+    if raw is None:
+        return None
+    symbol = _valid(raw)
+    if symbol is not None and has_horn(raw) and issuer and is_local_body(issuer):
+        return localise(symbol)
+    return symbol
+
+
+def _valid(raw: str) -> str | None:
+    try:
+        return parse_symbol(raw.strip(" .,;")).text
+    except SymbolError:
+        return None
+
+
+def _shorten(text: str, limit: int = 200) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _kept(lines: list[Line], layout: Layout) -> list[tuple[int, int]]:
+    return [(line.start, line.end) for i, line in enumerate(lines) if i not in layout.chrome and line.text]
+
+
+def _chrome_share(source: str, kept: list[tuple[int, int]]) -> float:
+    total = len(source.strip()) or 1
+    return 1 - sum(end - start for start, end in kept) / total
 
 
 def _issuer(name: str | None, resolve_issuer: IssuerResolver) -> tuple[str | None, bool]:
@@ -107,89 +337,23 @@ def _issuer(name: str | None, resolve_issuer: IssuerResolver) -> tuple[str | Non
     return (found, True) if found else (name, False)
 
 
-def _without(lines: list[str], blocks: list[Block]) -> list[str]:
-    dropped = {i for block in blocks for i in range(block.start, block.end)}
-    return [line for i, line in enumerate(lines) if i not in dropped]
-
-
-def _document(
-    lines: list[str],
-    heading: int | None,
-    type_name: str,
-    resolve_issuer: IssuerResolver,
-    in_archive: ArchiveLookup,
-) -> Imported:
-    notes: list[str] = []
-    if heading is not None:
-        title, body_start = read_title(lines, heading)
-        header = lines[:heading]
-        near_heading = lines[: body_start + 1]
-    else:
-        # A công văn: no type heading; its subject is the "V/v ..." line of the header.
-        title, body_start = None, 0
-        for index, line in enumerate(lines[:15]):
-            if line.lower().startswith(("v/v", "về việc")):
-                title = line.split(" ", 1)[1].strip() if " " in line else None
-                body_start = index + 1
-        header = lines[:body_start]
-        near_heading = header
-    symbol = find_symbol(near_heading)
-    place_date = find_place_date(near_heading)
-    body = lines[body_start:]
-    blocks: list[Block] = []
-    signature = find_signature(body)
-    if signature is not None:
-        blocks.append(signature[1])
-    recipients = find_recipients(body)
-    if recipients is not None:
-        blocks.append(recipients[1])
-    body = _without(body, blocks)
-    opening = [line for line in body if line][:3]
-    written_issuer = header_issuer(header) or promulgation_issuer(opening)
-    issuer, known = _issuer(written_issuer, resolve_issuer)
-    doc = Imported(
-        kind="document",
-        type=type_name,
-        title=title,
-        symbol=symbol[0] if symbol else None,
-        date=place_date.date if place_date else None,
-        place=place_date.place if place_date else None,
-        issuer=issuer,
-        issuer_known=known,
-        signer=signature[0] if signature else None,
-        recipients=recipients[0] if recipients else [],
-        notes=notes,
-    )
-    if doc.symbol:
-        types = parse_symbol(doc.symbol).types()
-        if types and type_name not in {t.name for t in types}:
-            notes.append(f"số ký hiệu {doc.symbol} không khớp loại {type_name}; kiểm tra lại")
-    if place_date is not None and place_date.date is None:
-        notes.append("dòng địa danh, ngày tháng có nhưng ngày không hợp lệ")
-    markdown_lines = body
-    text = "\n".join(markdown_lines)
-    doc.basis = [_relation(r, in_archive) for r in basis_references(text)]
-    last = next((line for line in reversed(body) if line.strip()), "")
-    if (
-        last
-        and not last.rstrip("*_ ").endswith((".", "!", "?", "…", ":", ";", ")", "”", '"'))
-        and signature is None
-    ):
-        notes.append("đoạn cuối không kết thúc bằng dấu câu và không có phần ký: văn bản có thể bị cắt")
-    doc.body = to_markdown(markdown_lines)
-    return doc
-
-
 def _relation(reference: Reference, in_archive: ArchiveLookup) -> Citation:
     held = in_archive(reference)
     return Citation(citation_text(reference), external=not held)
 
 
-def _news(lines: list[str], resolve_issuer: IssuerResolver, in_archive: ArchiveLookup) -> Imported | None:
-    parts = read_news(lines)
-    if parts is None:
-        return None
-    body = [line for i, line in enumerate(lines) if i not in parts.skip]
+# --- news --------------------------------------------------------------------------------------------
+
+
+def _news(
+    lines: list[Line],
+    layout: Layout,
+    parts: NewsParts,
+    resolve_issuer: IssuerResolver,
+    in_archive: ArchiveLookup,
+) -> Imported:
+    texts = [line.text for line in lines]
+    body = [line for i, line in enumerate(texts) if i not in parts.skip and i not in layout.chrome]
     notes: list[str] = []
     if parts.page_timestamp:
         notes.append(
@@ -207,6 +371,7 @@ def _news(lines: list[str], resolve_issuer: IssuerResolver, in_archive: ArchiveL
                 note="văn bản không số, chưa có trong kho" if unnumbered and not held else None,
             )
         )
+    kept = [(line.start, line.end) for i, line in enumerate(lines) if i not in layout.chrome and line.text]
     return Imported(
         kind="news",
         type=NEWS_TYPE,
@@ -218,4 +383,5 @@ def _news(lines: list[str], resolve_issuer: IssuerResolver, in_archive: ArchiveL
         about=about,
         body=to_markdown(body, news=True),
         notes=notes,
+        kept=kept,
     )

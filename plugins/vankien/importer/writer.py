@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from vankien.core.doctypes import DocType, doc_type
+from vankien.core.doctypes import GENERIC, doc_type
 from vankien.core.identity import derived_id, readable_id
 from vankien.core.model import Citation
 from vankien.core.schema import FIELDS, UNKNOWN
@@ -32,7 +32,7 @@ class WriteError(ValueError):
 def document_id(doc: Imported) -> tuple[str, bool]:
     """(id, whether it must be written): the loader derives ids from a symbol, or from type, issuer
     and day (`core.identity`); news articles and undated unnumbered documents get an explicit one."""
-    kind = doc_type(doc.type) or DocType(doc.type)
+    kind = (doc_type(doc.type) if doc.type else None) or GENERIC
     if not kind.news and (doc.symbol or (doc.date and doc.issuer)):
         symbol = parse_symbol(doc.symbol) if doc.symbol else None
         derived = derived_id(symbol, kind, doc.issuer, doc.date, doc.title or "")
@@ -67,7 +67,7 @@ def front_matter(doc: Imported, *, source: str | None = None, note: str | None =
     values: dict[str, Any] = {
         "id": doc_id if explicit else None,
         "symbol": doc.symbol,
-        "type": doc.type,
+        "type": doc.type or UNKNOWN,
         "issuer": doc.issuer or UNKNOWN,
         "date": doc.date.strftime("%d/%m/%Y") if doc.date else UNKNOWN,
         "title": _capitalise(doc.title) if doc.title else UNKNOWN_TITLE,

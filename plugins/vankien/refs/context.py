@@ -104,6 +104,21 @@ def _clause_end_after(text: str, pos: int, spans: _Spans) -> int | None:
     # finds exactly the ends a scan of the whole text finds there.
     for match in patterns.CLAUSE_END.finditer(text, pos + 1):
         end = match.start()
+        if match.group() == ";":
+            # "Căn cứ A; căn cứ B; C": the formula goes on to the next document or verb.
+            after = _skip_spaces(text, end + 1)
+            if after in spans.start_set or patterns.FORMULA_CONTINUES.match(text, after):
+                continue
+        if match.group() == "\n":
+            # "Căn cứ:" on a line of its own, or a line ending ";" or ",", then a list of documents:
+            # "- Chỉ thị số 45-CT/TW …;" / "- Nghị định số 145/2013/NĐ-CP …;" (seen in Ban Tuyên giáo guides).
+            line_start = text.rfind("\n", 0, end) + 1
+            line = text[line_start:end].rstrip()
+            verb_only = line_start <= pos and len(text[pos:end].split()) <= 2
+            if verb_only or line.endswith((";", ",", ":")):
+                after = _skip_marks(text, end + 1)
+                if after in spans.start_set or patterns.FORMULA_CONTINUES.match(text, end + 1):
+                    continue
         if match.group() == ",":
             after = _skip_spaces(text, end + 1)
             # A comma ends the clause before the main clause's subject ("..., Thành ủy Bắc Kạn
@@ -117,6 +132,13 @@ def _clause_end_after(text: str, pos: int, spans: _Spans) -> int | None:
                 continue
         return end
     return None
+
+
+def _skip_marks(text: str, pos: int) -> int:
+    """Past spaces and the marks of a list item ("- ", "+ ", "• ")."""
+    while pos < len(text) and (text[pos].isspace() or text[pos] in "-+•*–"):
+        pos += 1
+    return pos
 
 
 def _skip_spaces(text: str, pos: int) -> int:
@@ -151,6 +173,7 @@ def assign_roles(text: str, mentions: list[Mention]) -> list[Mention]:
     result = list(mentions)
     spans = _Spans(result)
     covered_until = 0
+    subject_end = -1
     # Clause ends are found on demand: only the first after each formula matters, and
     # most commas of a body lie in no opening clause. A formula before the end found for
     # the one before it shares that end (no end lies between them), so each stretch of
@@ -163,7 +186,14 @@ def assign_roles(text: str, mentions: list[Mention]) -> list[Mention]:
         # Formulas that share one clause end are visited once: consecutive clauses never
         # revisit a mention, which keeps this linear.
         for mention_index in spans.indexes_between(max(formula_start, covered_until), clause_end):
-            result[mention_index] = replace(result[mention_index], role="basis")
+            mention = result[mention_index]
+            # A document named inside the subject of a basis ("Căn cứ Kế hoạch số 12 về thực hiện
+            # Nghị quyết số 52 ...") is what the basis is about, not a basis itself.
+            if mention.start < subject_end:
+                continue
+            result[mention_index] = replace(mention, role="basis")
+            if mention.about_end is not None:
+                subject_end = max(subject_end, mention.about_end)
         covered_until = max(covered_until, clause_end)
     return result
 
@@ -189,14 +219,15 @@ def attach_subjects(text: str, mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         intro = patterns.ABOUT_INTRO.match(text, mention.end)
         if intro is not None:
-            about = tidy_phrase(text[intro.end() : _about_end(text, intro.end(), spans)]).rstrip(",;: ")
+            end = _about_end(text, intro.end(), spans)
+            about = tidy_phrase(text[intro.end() : end]).rstrip(",;: ")
             if about:
-                mention = replace(mention, about=about)
+                mention = replace(mention, about=about, about_end=end)
         result.append(mention)
     return result
 
 
 def resolve_context(text: str, mentions: list[Mention]) -> list[Mention]:
     mentions = attach_governing_issuers(text, mentions)
-    mentions = assign_roles(text, mentions)
-    return attach_subjects(text, mentions)
+    mentions = attach_subjects(text, mentions)
+    return assign_roles(text, mentions)

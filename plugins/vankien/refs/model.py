@@ -52,3 +52,5 @@ class Mention:
     role: Role = "cites"
     list_id: int | None = None
     """Citations of one list ("217-QĐ/TW và 218-QĐ/TW ngày ...") share an id."""
+    about_end: int | None = None
+    """Where the subject ("về ...") ends: mentions inside it are named by this one's subject."""

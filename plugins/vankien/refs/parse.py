@@ -9,6 +9,8 @@ import datetime as dt
 from dataclasses import replace
 
 from vankien.core.dates import date_of
+from vankien.core.issuers import is_local_body
+from vankien.core.symbols import has_horn, localise
 from vankien.refs import patterns
 from vankien.refs.model import Mention
 from vankien.refs.names import BODY_HEADS, read_body_name, read_body_name_before
@@ -73,6 +75,9 @@ def _read_citation(
     found_issuer = _read_issuer(text, end, without_of=date is not None or symbol is not None)
     if found_issuer is not None:
         issuer, term, end = found_issuer
+        # "09-NQ/TƯ của Tỉnh ủy": the horn stands for TU beside a local committee.
+        if symbol is not None and has_horn(text[start:head_end]) and is_local_body(issuer):
+            symbol = localise(symbol)
     return Mention(start, end, doc_type, number, symbol, date, issuer, term)
 
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 from vankien.core.dates import any_date
-from vankien.core.doctypes import DOC_TYPES
+from vankien.core.doctypes import all_names
+from vankien.core.text import loose
 
 # --- boundaries and gaps ------------------------------------------------------
 
@@ -37,6 +38,12 @@ def _any_case(fragment: str) -> str:
     return f"(?i:{fragment})"
 
 
+def _loose_words(phrase: str) -> str:
+    """`_words` whose vowels and "đ" match any diacritic variant: OCR and scrambled texts write
+    "Ket luan", "KẾT LỦẬN", "củà", "ngàỷ" for "Kết luận", "của", "ngày"."""
+    return GAP.join(loose(word) for word in phrase.split())
+
+
 def _at_word_start(fragment: str) -> str:
     """A fixed-width `fragment` that starts a word: WORD_START, tested after the fragment.
 
@@ -50,26 +57,30 @@ def _at_word_start(fragment: str) -> str:
 
 # --- type words ---------------------------------------------------------------
 
-# "Quyết định", "Quy định", "Nghị quyết", "Chỉ thị", "Kết luận", "Hướng dẫn", "Công văn", ...:
-# every document type of the archive except news. Longest first, so "Quyết định"
-# is never read as a shorter name; any case ("quyết định số 123", "QUY ĐỊNH").
-TYPE_NAMES = tuple(sorted((t.name for t in DOC_TYPES if not t.news), key=len, reverse=True))
-TYPE_WORD = WORD_START + _any_case("|".join(_words(name) for name in TYPE_NAMES)) + WORD_END
+# "Quyết định", "Quy định", "Nghị quyết", "Chỉ thị", "Kết luận", "Hướng dẫn", "Công văn",
+# "Chương trình hành động", ...: every name of every document type except news. Longest
+# first, so "Quyết định" is never read as a shorter name; any case ("quyết định số 123",
+# "QUY ĐỊNH"); diacritics as OCR leaves them ("Ket luan so 21", "KẾT LỦẬN").
+TYPE_NAMES = tuple(all_names())
+TYPE_WORD = WORD_START + _any_case("|".join(_loose_words(name) for name in TYPE_NAMES)) + WORD_END
 
-# "số 05", "Số: 123/QĐ-TTg".
+# "số 05", "Số: 123/QĐ-TTg", "số47-QĐ/TW" (no space: the number follows at once).
 _MARKER_COLON = r"(?:\s{0,2}:)?"
-NUMBER_MARKER = WORD_START + _any_case("số") + _MARKER_COLON
+# "Công văn số Số 25 -CV/BCĐ": a doubled "số", as a portal's editor typed it (corpus 029).
+NUMBER_MARKER = WORD_START + _any_case(loose("số")) + rf"(?:\s{{1,2}}{_any_case(loose('số'))})?" + _MARKER_COLON
+# A number may start right after "số" with no space ("số47-QĐ/TW", seen in provincial texts).
+AFTER_MARKER = r"(?<=[sS][ốỐoOóÓồỒổỔ])"
 
 # --- numbers and symbols ------------------------------------------------------
 
 # A bare document number: "Chỉ thị số 05", "Kết luận 21, ngày ...". Not part of a
 # date, decimal, range or longer token ("25/10", "1.5", "2020-2025", "05-CT").
-BARE_NUMBER = r"(?<![^\W_])\d{1,5}(?![^\W_]|[/.,:-][^\W_])"
+BARE_NUMBER = rf"(?:(?<![^\W_])|{AFTER_MARKER})\d{{1,5}}(?![^\W_]|[/.,:-][^\W_])"
 
 # Party symbol, number-TYPE/ISSUER: "39-HD/BTGTU", "08-QĐi/TW", "6485-CV/BTCTW",
 # "3941-CV/TU"; messy: "01 - KL/TW" (en dash normalised), "47 - QĐ/TW", "37QĐ/TW", "05-CT/TƯ".
 PARTY_SYMBOL = (
-    r"(?<![^\W_/.])\d{1,5}"  # number, at the start of its digit run
+    rf"(?:(?<![^\W_/.])|{AFTER_MARKER})\d{{1,5}}"  # number, at the start of its digit run
     r"(?:[ \t]{0,2}-[ \t]{0,2}|[ \t]?)"  # "-", spaced dash, or glued ("37QĐ")
     r"[^\W\d_]{1,5}"  # type code: "HD", "QĐi", "CTr"
     r"[ \t]{0,2}/[ \t]{0,2}"
@@ -77,13 +88,15 @@ PARTY_SYMBOL = (
 )
 
 # State symbol, number[/year]/TYPE-ISSUER or number[/year]/ISSUER: "30/2020/NĐ-CP",
-# "123/QĐ-TTg", "20/2023/QH15", "238/UBND-KGVX", and state-style Party "22/CT-TW".
+# "123/QĐ-TTg", "20/2023/QH15", "238/UBND-KGVX", and state-style Party "22/CT-TW"; issuer
+# parts joined by "&" ("2380/BTTTT-PTTH&TTĐT") or with a stray space ("205/TTr- STTTT").
 # The part after the slash starts with a letter, so dates ("25/10/2021") never match.
+_STATE_PART = r"[^\W_]{1,12}(?:&[^\W_]{1,12})?"
 STATE_SYMBOL = (
-    r"(?<![^\W_/.])\d{1,5}"  # number
+    rf"(?:(?<![^\W_/.])|{AFTER_MARKER})\d{{1,5}}"  # number
     r"(?:/\d{4})?"  # year
     r"/[^\W\d_][^\W_]{0,11}"  # type code or issuer: "QĐ", "NĐ", "QH15", "UBND"
-    r"(?:-[^\W_]{1,12}){0,2}" + WORD_END  # issuer parts: "-TTg", "-CP", "-KGVX"
+    rf"(?:[ \t]?-[ \t]?{_STATE_PART}){{0,2}}" + WORD_END  # issuer parts: "-TTg", "-CP", "-KGVX"
 )
 
 SYMBOL = f"(?:{PARTY_SYMBOL}|{STATE_SYMBOL})"
@@ -100,7 +113,7 @@ CITATION_HEAD = re.compile(
 # SYMBOL's lookbehind), at most CITATION_HEAD_PREFIX_WIDTH characters after the head's
 # start: the widest type word, a gap, "số :", a gap. The tokenizer tries CITATION_HEAD
 # only at word starts that close before such a digit, instead of searching the whole text.
-NUMBER_START = re.compile(r"\d(?<![^\W_]\d)")
+NUMBER_START = re.compile(rf"\d(?:(?<![^\W_]\d)|(?<={AFTER_MARKER[4:-1]}\d))")
 HEAD_START = re.compile(r"[^\W_](?<![^\W_]{2})")
 _GAP_WIDTH = 4  # GAP's and OPTIONAL_GAP's upper bound
 _COLON_WIDTH = 2 + len(":")  # _MARKER_COLON: up to 2 spaces and ":"
@@ -115,7 +128,9 @@ CITATION_HEAD_PREFIX_WIDTH = (
 # the last word of a type word, then a gap: when the HEAD_LEAD_WIDTH characters before a
 # digit do not end so, only the digit itself can start a head.
 _LEAD_WORDS = sorted({name.split()[-1] for name in TYPE_NAMES} | {"số"}, key=len, reverse=True)
-HEAD_LEAD = re.compile(rf"{_any_case('|'.join(_LEAD_WORDS))}{_MARKER_COLON}{OPTIONAL_GAP}\Z")
+HEAD_LEAD = re.compile(
+    rf"{_any_case('|'.join(loose(w) for w in _LEAD_WORDS))}{_MARKER_COLON}{OPTIONAL_GAP}\Z"
+)
 HEAD_LEAD_WIDTH = max(len(word) for word in _LEAD_WORDS) + _COLON_WIDTH + _GAP_WIDTH
 
 # Words that make a bare number a count or a period, not a document number:
@@ -139,7 +154,8 @@ DATE = any_date()
 # The date of a citation, after its number: ", ngày 25/10/2021", " ngày 18/5/2021",
 # ", 28/02/2023" (no "ngày"), " ngày 05 tháng 01 năm 2022".
 DATE_PART = re.compile(
-    rf"(?:{OPTIONAL_GAP},{OPTIONAL_GAP}|{GAP})(?:{_any_case('ngày')}{GAP})?(?:{DATE})(?!\d)"
+    rf"(?:{OPTIONAL_GAP},{OPTIONAL_GAP}|{OPTIONAL_GAP}\({OPTIONAL_GAP}|{GAP})(?:{_any_case(loose('ngày'))}{GAP})?"
+    rf"(?:{DATE})(?!\d)(?:{OPTIONAL_GAP}\))?"
 )
 
 # --- issuers and terms --------------------------------------------------------
@@ -147,11 +163,11 @@ DATE_PART = re.compile(
 # Before the issuer: " của Ban Bí thư", ", của ...", or just a space after a date
 # ("ngày 07/10/2022 Ban Bí thư"); the caller decides when "của" may be missing.
 ISSUER_INTRO = re.compile(
-    rf"(?P<comma>{OPTIONAL_GAP},{OPTIONAL_GAP})?(?(comma)|{GAP})(?:(?P<of>{_any_case('của')}){GAP})?"
+    rf"(?P<comma>{OPTIONAL_GAP},{OPTIONAL_GAP})?(?(comma)|{GAP})(?:(?P<of>{_any_case(loose('của'))}){GAP})?"
 )
 
 # The committee term: " khóa XII", "(khóa XIII)"; both spellings of "khóa".
-_TERM_WORD = _any_case("khóa|khoá")
+_TERM_WORD = _any_case(loose("khóa") + "|" + loose("khoá"))
 _TERM_VALUE = r"(?P<term>[IVXLC]{1,8}|\d{1,2})" + WORD_END
 TERM = re.compile(
     rf"{GAP}{_TERM_WORD}{GAP}{_TERM_VALUE}|{OPTIONAL_GAP}\({OPTIONAL_GAP}{_TERM_WORD}{GAP}"
@@ -190,7 +206,7 @@ AT_BEFORE_WIDTH = len("tại") + _GAP_WIDTH
 # --- subjects -----------------------------------------------------------------
 
 # " về đẩy mạnh xây dựng, chỉnh đốn Đảng ...": the subject (trích yếu) of a citation.
-ABOUT_INTRO = re.compile(rf"(?:{OPTIONAL_GAP},)?{GAP}{_any_case('về')}{GAP}(?=[^\W\d_])")
+ABOUT_INTRO = re.compile(rf"(?:{OPTIONAL_GAP},)?{GAP}{_any_case(loose('về'))}{GAP}(?=[^\W\d_])")
 # A subject ends at a clause boundary, a parenthesis, emphasis or a quotation mark.
 ABOUT_END = re.compile(r"[;\n()*\"“”]|[.!?](?=\s|\Z)")
 ABOUT_MAX_LENGTH = 300
@@ -249,12 +265,17 @@ TITLE_MAX_LENGTH = 200
 # An opening formula at the start of a sentence or paragraph: "Căn cứ ...", "Thực hiện ...",
 # "Triển khai ...", "Thi hành ...". Lower case mid-sentence ("; thực hiện nghiêm Quy định
 # số 85-QĐ/TW") is an ordinary citation.
-_FORMULA_VERBS = ("Căn cứ", "Thực hiện", "Triển khai", "Thi hành")
+_FORMULA_VERBS = ("Căn cứ", "Thực hiện", "Triển khai", "Thi hành", "Quán triệt")
 _FORMULA_VERB = (
     "(?P<verb>"
-    + "|".join(_words(verb) + "|" + _words(verb.upper()) for verb in _FORMULA_VERBS)
+    + "|".join(_loose_words(verb) + "|" + _loose_words(verb.upper()) for verb in _FORMULA_VERBS)
     + ")"
     + WORD_END
+)
+# A formula goes on after ";" when the next item is another document or another formula verb
+# in lower case: "Căn cứ A; căn cứ B; C" (seen in provincial plans and State decisions).
+FORMULA_CONTINUES = re.compile(
+    rf"[\s*_+>#•-]{{0,{12}}}(?:{_any_case('|'.join(_loose_words(verb) for verb in _FORMULA_VERBS))}){WORD_END}"
 )
 OPENING_FORMULA_LEAD = 12  # marks ("- ", "**", "# ") at most, between the sentence start and the verb
 OPENING_FORMULA = re.compile(rf"(?:\A|(?<=[\n.;:!?]))[\s*_+>#•-]{{0,{OPENING_FORMULA_LEAD}}}" + _FORMULA_VERB)

@@ -151,12 +151,18 @@ def find_citation_head(text: str, pos: int) -> CitationHead | None:
         # "08-QĐi", "\n1."), or after a word that ends no head ("ngày 25"), the digit itself
         # is the only start to try. The character test is a shortcut for HEAD_LEAD's.
         before = text[digit.start() - 1] if digit.start() > 0 else ""
-        if (not before.isspace() and before != ":") or patterns.HEAD_LEAD.search(
+        lead = patterns.HEAD_LEAD.search(
             text, max(0, digit.start() - patterns.HEAD_LEAD_WIDTH), digit.start()
-        ) is None:
+        )
+        # "số47-QĐ/TW": a digit glued to "số" may still end a head that starts before it.
+        glued = lead is not None and before.isalpha()
+        if not glued and ((not before.isspace() and before != ":") or lead is None):
             lowest = max(lowest, digit.start())
-        for start in patterns.HEAD_START.finditer(text, lowest, digit.start() + 1):
-            match = patterns.CITATION_HEAD.match(text, start.start())
+        starts = [m.start() for m in patterns.HEAD_START.finditer(text, lowest, digit.start() + 1)]
+        if glued and digit.start() >= lowest and (not starts or starts[-1] != digit.start()):
+            starts.append(digit.start())  # a digit after a letter starts no word, but may start a symbol
+        for start in starts:
+            match = patterns.CITATION_HEAD.match(text, start)
             if match is not None:
                 head = _decode_citation_head(text, match)
                 if head is not None:
