@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository: tests.support
 
-from tests.support.corpus_scoring import report, score_corpus  # noqa: E402
+from tests.support.corpus_scoring import report, score_corpus
 
 
 def main(argv: list[str] | None = None) -> int:

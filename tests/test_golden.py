@@ -90,7 +90,7 @@ def test_generated_page(fixture: Analysis, name: str) -> None:
 DOCUMENT_FRAGMENTS: dict[str, Callable[..., str]] = {
     "card": lambda d, a, url_for: render_card(d, a.archive.registry),
     "panel": lambda d, a, url_for: render_panel(d, a.graph, url_for),
-    "relations": lambda d, a, url_for: render_relations_as_written(d),
+    "relations": lambda d, a, url_for: render_relations_as_written(d, a.graph, url_for, PREFIX),
 }
 
 

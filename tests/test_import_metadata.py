@@ -8,17 +8,28 @@ import pytest
 
 from vankien.core.model import Signer
 from vankien.importer import import_text
-from vankien.importer.cleanup import clean_lines
-from vankien.importer.metadata import (
-    find_place_date,
-    find_recipients,
-    find_signature,
-    find_symbol,
-    header_issuer,
-    promulgation_issuer,
-    title_case_body,
-)
+from vankien.importer.header import find_place_date_in, find_symbol_in, read_header
+from vankien.importer.issuer import promulgation_issuer, read_issuing_block, title_case_body
+from vankien.importer.layout import locate
+from vankien.importer.lines import Line, read_lines
 from vankien.importer.news import parse_date_time
+from vankien.importer.signature import find_recipients, find_signature
+
+
+def _lines(texts: list[str]) -> list[Line]:
+    return read_lines("\n".join(texts))
+
+
+def header_issuer(texts: list[str]) -> str | None:
+    return read_issuing_block(read_header(_lines(texts)).issuing).name
+
+
+def clean_lines(text: str) -> list[str]:
+    """The lines of the document a page holds: page numbers, chrome and the rest of the page gone."""
+    lines = read_lines(text)
+    layout = locate(lines, news_signals=False)
+    kept = [line.text for index, line in enumerate(lines) if index not in layout.chrome]
+    return [text for index, text in enumerate(kept) if text or (index and kept[index - 1])]
 
 
 @pytest.mark.parametrize(
@@ -32,7 +43,9 @@ from vankien.importer.news import parse_date_time
     ],
 )
 def test_symbol_lines(line: str, symbol: str) -> None:
-    assert find_symbol([line]) == (symbol, 0)
+    found = find_symbol_in(line)
+    assert found is not None
+    assert found[0] == symbol
 
 
 @pytest.mark.parametrize(
@@ -46,9 +59,9 @@ def test_symbol_lines(line: str, symbol: str) -> None:
     ],
 )
 def test_place_and_date_lines(line: str, place: str, date: dt.date) -> None:
-    found = find_place_date([line])
+    found = find_place_date_in(line)
     assert found is not None
-    assert (found.place, found.date) == (place, date)
+    assert (found[0], found[1]) == (place, date)
 
 
 @pytest.mark.parametrize(
@@ -56,7 +69,7 @@ def test_place_and_date_lines(line: str, place: str, date: dt.date) -> None:
     [
         (["TỈNH ỦY BẮC KẠN", "BAN TUYÊN GIÁO", "*", "Số 39-HD/BTGTU"], "Ban Tuyên giáo Tỉnh ủy Bắc Kạn"),
         (["ĐẢNG BỘ TỈNH BẮC KẠN", "THÀNH ỦY BẮC KẠN", "*"], "Thành ủy Bắc Kạn"),
-        (["BAN CHẤP HÀNH TRUNG ƯƠNG", "*", "Số 21-KL/TW"], "Ban Chấp hành Trung ương"),
+        (["BAN CHẤP HÀNH TRUNG ƯƠNG", "*", "Số 21-KL/TW"], "Ban Chấp hành Trung ương Đảng"),
         (
             ["ĐẢNG BỘ KHỐI CÁC CƠ QUAN TRUNG ƯƠNG", "ĐẢNG ỦY VĂN PHÒNG CHÍNH PHỦ"],
             "Đảng ủy Văn phòng Chính phủ",
@@ -229,7 +242,7 @@ Nguyễn Văn An
         ("Nghi\u0323 quyê\u0301t", ["Nghị quyết"]),  # NFD from an old word processor
         ("công tác xây\n\nđẩy mạnh", ["công tác xây đẩy mạnh"]),  # a page break mid-sentence
         ("KẾ HOẠCH\ntuyên truyền", ["KẾ HOẠCH", "tuyên truyền"]),  # a heading is not a broken sentence
-        ("Nội dung.\n\n\n\nTop\n\n2\n\nHết.", ["Nội dung.", "", "Hết."]),  # chrome and page numbers
+        ("Triển khai thực hiện.\n\n\n\nTop\n\n2\n\nHết.", ["Triển khai thực hiện.", "", "Hết."]),  # chrome and page numbers
         ("Bài viết.\nCó thể bạn quan tâm\nTin khác", ["Bài viết."]),  # the rest of the web page
     ],
 )

@@ -15,8 +15,9 @@ import pytest
 from tests.conftest import TODAY, write_files
 from vankien.core.doctypes import DOC_TYPES
 from vankien.core.loader import load_archive
-from vankien.importer.cleanup import clean_lines
-from vankien.importer.metadata import find_place_date, find_symbol, type_from_symbol
+from vankien.importer.basis import type_from_symbol
+from vankien.importer.header import find_place_date_in, find_symbol_in, read_header
+from vankien.importer.lines import read_lines
 from vankien.refs import extract_references
 from vankien.search.pipeline import tokenize
 
@@ -42,8 +43,8 @@ DATES = [
 def test_dates(tmp_path: Path, written: str, date: dt.date, seen: str, in_front_matter: bool) -> None:
     (reference,) = extract_references(f"Căn cứ Kết luận số 21-KL/TW, ngày {written} của Bộ Chính trị")
     assert reference.date == date
-    place_date = find_place_date([f"Bắc Kạn, ngày {written}"])
-    assert place_date is not None and place_date.date == date
+    place_date = find_place_date_in(f"Bắc Kạn, ngày {written}")
+    assert place_date is not None and place_date[1] == date
     if in_front_matter:
         document, problems = front_matter(tmp_path, date=written)
         assert problems == [] and getattr(document, "date", None) == date
@@ -67,7 +68,9 @@ def test_lookalikes_and_dashes(tmp_path: Path, written: str, symbol: str, token:
     assert problems == [] and document.symbol.text == symbol  # type: ignore[attr-defined]
     (reference,) = extract_references(f"Thực hiện Quy định số {written} của Ban Bí thư")
     assert reference.symbol == symbol
-    assert find_symbol(clean_lines(f"Số {written}")) == (symbol, 0)
+    assert read_header(read_lines(f"Số {written}")).symbol == symbol
+    found = find_symbol_in(f"Số {written}")
+    assert found is not None and found[0] == symbol
     assert [t.folded for t in tokenize(written) if t.symbol] == [token]
 
 

@@ -9,7 +9,6 @@ speed is measured by scripts/bench_refs.py.
 
 from __future__ import annotations
 
-import bisect
 import random
 import re
 import sys
@@ -194,31 +193,25 @@ def test_formula_verbs_are_the_opening_formulas() -> None:
 
 
 def _roles_with_every_clause_end(text: str, mentions: list[Mention]) -> list[Mention]:
-    """assign_roles with every clause end of the text computed up front."""
+    """assign_roles with each formula's clause end computed afresh (no end shared between formulas)."""
+    mentions = context._basis_sections(text, mentions)
     formulas = [match.start("verb") for match in patterns.OPENING_FORMULA.finditer(text)]
     if not formulas:
         return mentions
     result = list(mentions)
     spans = context._Spans(result)
-    ends = []
-    for match in patterns.CLAUSE_END.finditer(text):
-        pos = match.start()
-        if match.group() == ",":
-            after = context._skip_spaces(text, pos + 1)
-            if (
-                after >= len(text)
-                or not text[after].isupper()
-                or after in spans.start_set
-                or spans.covers(pos)
-            ):
-                continue
-        ends.append(pos)
     covered_until = 0
+    subject_end = -1
     for formula_start in formulas:
-        index = bisect.bisect_right(ends, formula_start)
-        clause_end = ends[index] if index < len(ends) else len(text)
+        found = context._clause_end_after(text, formula_start, spans)
+        clause_end = found if found is not None else len(text)
         for mention_index in spans.indexes_between(max(formula_start, covered_until), clause_end):
-            result[mention_index] = replace(result[mention_index], role="basis")
+            mention = result[mention_index]
+            if mention.start < subject_end:
+                continue
+            result[mention_index] = replace(mention, role="basis")
+            if mention.about_end is not None:
+                subject_end = max(subject_end, mention.about_end)
         covered_until = max(covered_until, clause_end)
     return result
 

@@ -4,7 +4,10 @@ Adapted from /work/shared/texts/check_references.py for /work/corpus-draft:
 - a State symbol may follow its number with '/' (e.g. '03/NQ-CP') as well as '-' (Party, '57-NQ/TW');
 - every ref must have a 'target' key whose value is null or a file of this corpus;
 - every file in texts/ must be annotated, and self must carry level/place/source_url/form."""
-import json, os, re, unicodedata
+import json
+import os
+import re
+import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TEXTS = os.path.join(HERE, "texts")

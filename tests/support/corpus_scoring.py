@@ -123,7 +123,15 @@ class CorpusScores:
 
 
 def _kept(reference: dict[str, Any], kept: list[tuple[int, int]]) -> bool:
-    return any(start <= reference["start"] and reference["end"] <= end for start, end in kept)
+    """Whether the importer kept the reference: a citation may run over kept lines ("Nghị quyết số" /
+    "50/NQ-CP ngày …"), so spans that only a line break separates count as one."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(kept):
+        if merged and start - merged[-1][1] <= 2:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return any(start <= reference["start"] and reference["end"] <= end for start, end in merged)
 
 
 def score_corpus(resolve_issuer: Callable[[str], str | None] | None = None) -> tuple[CorpusScores, dict[str, Imported]]:
@@ -160,7 +168,8 @@ def _score_basis(scores: CorpusScores, name: str, entry: dict[str, Any], doc: Im
     """The annotated basis of a document against the basis the importer wrote (by symbol, else type+number)."""
     if entry["self"]["kind"] != "document" or doc.kind != "document":
         return
-    wanted = {_basis_key(r) for r in entry["refs"] if r["role"] == "basis" and r["same_document_as"] is None}
+    # A basis mentioned earlier in the text (in the title, say) is still a basis: keys, not first mentions.
+    wanted = {_basis_key(r) for r in entry["refs"] if r["role"] == "basis"}
     wanted.discard(None)
     got = {_basis_key(r) for r in (_reference_of(c.text) for c in doc.basis) if r is not None}
     got.discard(None)

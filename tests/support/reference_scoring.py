@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from vankien.core.symbols import SymbolError, parse_symbol
+from vankien.core.doctypes import doc_type
+from vankien.core.symbols import SymbolError, has_horn, parse_symbol
 from vankien.refs import extract_references
 from vankien.refs.jsonl import reference_to_json
 
@@ -92,11 +93,28 @@ def _canonical_symbol(symbol: str | None) -> str | None:
         return symbol
 
 
+def _canonical_type(name: str) -> str:
+    """ "Chương trình hành động" is a Chương trình: a type's alias names the same type."""
+    found = doc_type(name)
+    return found.name if found else name
+
+
+def _same_symbol(predicted: str | None, annotated: str | None) -> bool:
+    if _canonical_symbol(predicted) == _canonical_symbol(annotated):
+        return True
+    # "13-NQ/TƯ": the horn reads TU beside a local committee, TW at the centre; either is right.
+    if predicted is None or annotated is None or not has_horn(annotated):
+        return False
+    return _canonical_symbol(predicted) in {
+        _canonical_symbol(annotated.replace(horn, code)) for horn in ("TƯ", "Tư") for code in ("TU", "TW")
+    }
+
+
 def _agree(predicted: Record, annotated: Record) -> bool:
     return (
-        predicted["type"] == annotated["type"]
+        _canonical_type(predicted["type"]) == _canonical_type(annotated["type"])
         and predicted["number"] == annotated["number"]
-        and _canonical_symbol(predicted["symbol"]) == _canonical_symbol(annotated["symbol"])
+        and _same_symbol(predicted["symbol"], annotated["symbol"])
         and predicted["date"] == annotated["date"]
     )
 

@@ -82,8 +82,10 @@ class ArchivePlugin(ArchiveHolder, VietnameseOptions, BasePlugin[ArchiveConfig])
         for problem in analysis.problems:
             if problem.severity is Severity.ERROR:
                 log.error(problem.format())
-            else:
+            elif problem.severity is Severity.WARNING:
                 log.warning(problem.format())
+            else:
+                log.info(problem.format())  # a notice never fails a build, strict or not
         if not analysis.ok:
             raise PluginError(
                 f"Kho văn bản có {len(analysis.problems.errors)} lỗi (xem các dòng trên); "
@@ -188,7 +190,7 @@ class ArchivePlugin(ArchiveHolder, VietnameseOptions, BasePlugin[ArchiveConfig])
             + card
             + html[insert_at:]
             + render_panel(document, graph, url_for, templates)
-            + render_relations_as_written(document, templates)
+            + render_relations_as_written(document, graph, url_for, self.config.url_prefix, templates)
         )
 
     def on_serve(

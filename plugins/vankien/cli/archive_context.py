@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vankien.core.archive import Archive
-from vankien.core.issuers import IssuerRegistry
+from vankien.core.issuers import Issuer, IssuerRegistry
 from vankien.core.symbols import symbol_key
 from vankien.graph.analysis import analyse_archive
 from vankien.graph.resolve import Resolver
@@ -23,6 +23,10 @@ class ArchiveContext:
     resolver: Resolver
     registry: IssuerRegistry
     written: list[Path] = field(default_factory=list)
+    previous: dict[Path, bytes | None] = field(default_factory=dict)
+    """What each written path held before (None: nothing), to put back if the archive rejects it."""
+    new_issuers: list[Issuer] = field(default_factory=list)
+    """Bodies added to the registry by this run (`--add-issuers`)."""
 
     @classmethod
     def load(cls, root: Path) -> ArchiveContext:

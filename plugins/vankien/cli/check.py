@@ -1,4 +1,4 @@
-"""`vankien check [DIR]`: every error and warning of the archive, with file and line."""
+"""`vankien check [DIR]`: every error, warning and notice of the archive, with file and line."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from vankien.cli.options import ARCHIVE_DIR, display_root
 from vankien.graph.analysis import analyse_archive
 
 
-@click.command("check", help="Kiểm tra kho văn bản: in mọi lỗi và cảnh báo, kèm tệp và dòng.")
+@click.command("check", help="Kiểm tra kho văn bản: in mọi lỗi, cảnh báo và lưu ý, kèm tệp và dòng.")
 @click.argument("directory", default=ARCHIVE_DIR, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--strict", is_flag=True, help="Coi cảnh báo là lỗi (mã thoát 1).")
 @click.option(
@@ -26,12 +26,13 @@ from vankien.graph.analysis import analyse_archive
 def check(directory: Path, strict: bool, output_format: str) -> None:
     result = analyse_archive(directory, display_root=display_root(directory))
     problems = result.problems
-    failed = bool(problems.errors) or (strict and bool(problems.warnings))
+    failed = problems.fails(strict=strict)
     if output_format == "json":
         report = {
             "documents": len(result.archive),
             "errors": len(problems.errors),
             "warnings": len(problems.warnings),
+            "notices": len(problems.notices),
             "ok": not failed,
             "problems": [p.to_json() for p in problems],
         }
@@ -41,7 +42,7 @@ def check(directory: Path, strict: bool, output_format: str) -> None:
             click.echo(problem.format(), err=False)
         summary = (
             f"Đã kiểm tra {len(result.archive)} văn bản: {len(problems.errors)} lỗi, "
-            f"{len(problems.warnings)} cảnh báo."
+            f"{len(problems.warnings)} cảnh báo, {len(problems.notices)} lưu ý."
         )
         click.echo(summary, err=True)
     sys.exit(1 if failed else 0)

@@ -1,7 +1,10 @@
 """`vankien import FILE...`: raw texts into archive files, with what was found and what to fill.
 
 Writes through `vankien.importer.writer` (schema field order, atomic write, no overwrite
-without --force) and checks what it wrote with the same validation as `vankien check`.
+without --force) and checks what it wrote with the same validation as `vankien check`: a file
+the archive would reject with an error is taken back (the previous file, if any, restored), so an
+import never leaves the archive broken. A body missing from `co-quan.yml` is proposed as a ready
+entry; `--add-issuers` writes the entries.
 """
 
 from __future__ import annotations
@@ -13,9 +16,19 @@ import click
 
 from vankien.cli.archive_context import ArchiveContext
 from vankien.cli.options import display_root, force_option, out_option
+from vankien.core.issuers import REGISTRY_FILE
+from vankien.core.problems import Severity
 from vankien.graph.analysis import analyse_archive
 from vankien.importer import Imported, ImportFailure, import_text, read_source
-from vankien.importer.writer import WriteError, relative_path, render, write_document
+from vankien.importer.registry import level_guessed, propose_issuers, registry_entries
+from vankien.importer.writer import (
+    WriteError,
+    append_registry,
+    document_id,
+    relative_path,
+    render,
+    write_document,
+)
 
 
 def _found(doc: Imported, registry_size: int) -> list[str]:
@@ -29,7 +42,7 @@ def _found(doc: Imported, registry_size: int) -> list[str]:
             items.append(f"tác giả {doc.author}")
         items += [f"đưa tin về: {c.text}" for c in doc.about]
         return items
-    items = [f"loại {doc.type}"]
+    items = [f"loại {doc.type}"] if doc.type else []
     if doc.symbol:
         items.append(f"số ký hiệu {doc.symbol}")
     if doc.date:
@@ -58,6 +71,7 @@ _NEWS_GAPS = (
     ("author", "tác giả (`author`): bài không ghi"),
 )
 _DOCUMENT_GAPS = (
+    ("type", "loại văn bản (`type`, đang ghi `chưa rõ`)"),
     ("symbol", "số ký hiệu (`symbol`): văn bản không ghi; bỏ trống nếu văn bản không số"),
     ("date", "ngày ban hành (`date`, đang ghi `chưa rõ`)"),
     ("issuer", "cơ quan ban hành (`issuer`, đang ghi `chưa rõ`)"),
@@ -71,7 +85,7 @@ def _to_fill(doc: Imported, registry_size: int) -> list[str]:
     gaps = _NEWS_GAPS if doc.kind == "news" else _DOCUMENT_GAPS
     items = [message for name, message in gaps if not getattr(doc, name)]
     if doc.issuer and not doc.issuer_known and registry_size:
-        items.append(f"cơ quan `{doc.issuer}` chưa có trong co-quan.yml: thêm vào danh mục hoặc sửa tên")
+        items.append(f"cơ quan `{doc.issuer}` chưa có trong co-quan.yml: thêm mục đề xuất dưới đây hoặc sửa tên")
     for citation in (*doc.basis, *doc.about):
         if citation.external:
             items.append(f"kho chưa có `{citation.text}` (đang ghi `external: true`)")
@@ -79,7 +93,28 @@ def _to_fill(doc: Imported, registry_size: int) -> list[str]:
     return items
 
 
-def _import_one(path: Path, context: ArchiveContext, force: bool) -> bool:
+def _propose(doc: Imported, context: ArchiveContext, add_issuers: bool) -> list[str]:
+    """Report lines for the bodies `co-quan.yml` lacks; with `add_issuers`, add them to the registry."""
+    proposals = propose_issuers(doc, context.registry)
+    if not proposals:
+        return []
+    verb = "sẽ thêm vào" if add_issuers else "đề xuất thêm vào (hoặc chạy lại với --add-issuers)"
+    lines = [f"  cơ quan chưa có trong danh mục, {verb} {REGISTRY_FILE}:"]
+    lines += [f"    {line}" if line else "" for line in registry_entries(proposals).splitlines()]
+    lines += [
+        f"  cần xem lại: cấp (`level`) của `{p.name}` đoán là {p.level}; sửa nếu sai"
+        for p in proposals
+        if level_guessed(p)
+    ]
+    if add_issuers:
+        for proposal in proposals:
+            context.registry.add(proposal)
+            context.new_issuers.append(proposal)
+        doc.issuer_known = True
+    return lines
+
+
+def _import_one(path: Path, context: ArchiveContext, force: bool, add_issuers: bool) -> bool:
     try:
         decoded = read_source(path)
         doc = import_text(
@@ -96,15 +131,25 @@ def _import_one(path: Path, context: ArchiveContext, force: bool) -> bool:
         doc.issuer_known = doc.issuer is not None
     duplicate = context.same_identity(doc)
     target = context.root / relative_path(doc)
+    doc_id, explicit = document_id(doc)
+    if explicit and target in context.written:
+        # Two texts of this run with neither number nor title: each gets a file of its own.
+        suffix = 2
+        while (context.root / relative_path(doc)).exists() or context.root / relative_path(doc) in context.written:
+            doc.explicit_id = f"{doc_id}-{suffix}"
+            suffix += 1
+        target = context.root / relative_path(doc)
     if duplicate is not None and (context.root / duplicate).resolve() != target.resolve():
         click.echo(
             f"lỗi: {path}: kho đã có văn bản số {doc.symbol} cùng ngày ban hành ({duplicate}); không ghi",
             err=True,
         )
         return False
+    proposal_lines = _propose(doc, context, add_issuers) if doc.kind == "document" else []
     note = "; ".join(doc.notes)
     note = f"{note[:1].upper()}{note[1:]}." if note else ""
     text = render(doc, source=f"Nhập từ tệp {path.name}", note=note or None)
+    previous = target.read_bytes() if target.exists() else None
     try:
         write_document(target, text, force=force)
     except WriteError as exc:
@@ -114,37 +159,57 @@ def _import_one(path: Path, context: ArchiveContext, force: bool) -> bool:
         click.echo(f"lỗi: {path}: không ghi được {target} ({exc.strerror or exc})", err=True)
         return False
     context.written.append(target)
+    context.previous.setdefault(target, previous)
     click.echo(f"{path} → {target}")
     click.echo(f"  bảng mã: {decoded.label}")
     click.echo("  đã nhận ra: " + "; ".join(_found(doc, len(context.registry))))
     click.echo("  cần bổ sung: " + "; ".join(_to_fill(doc, len(context.registry))))
     for item in doc.notes:
         click.echo(f"  cần xem lại: {item}")
+    for line in proposal_lines:
+        click.echo(line)
     return True
 
 
-def _validate_written(context: ArchiveContext) -> bool:
-    """Check the archive with the written files; print their problems. True when none is an error."""
+def _validate_written(context: ArchiveContext) -> int:
+    """Check the archive with the written files and print their problems; take back every written
+    file with an error (restoring what it replaced). Returns how many were taken back."""
     if not context.written:
-        return True
+        return 0
     display = display_root(context.root)
-    shown = {display + p.relative_to(context.root).as_posix() for p in context.written}
+    shown = {display + p.relative_to(context.root).as_posix(): p for p in context.written}
     problems = [p for p in analyse_archive(context.root, display_root=display).problems if p.path in shown]
     for problem in problems:
         click.echo(problem.format(), err=True)
-    return not any(p.severity.name == "ERROR" for p in problems)
+    rejected = {shown[p.path] for p in problems if p.severity is Severity.ERROR}
+    for path in sorted(rejected):
+        before = context.previous.get(path)
+        if before is None:
+            path.unlink(missing_ok=True)
+        else:
+            path.write_bytes(before)
+        click.echo(f"lỗi: {path}: kho sẽ báo lỗi với tệp này (xem các dòng trên); đã không giữ tệp", err=True)
+    return len(rejected)
 
 
 @click.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @out_option
 @force_option
-def import_command(files: tuple[Path, ...], out: Path, force: bool) -> None:
+@click.option(
+    "--add-issuers",
+    is_flag=True,
+    help="Thêm vào co-quan.yml các cơ quan ban hành chưa có trong danh mục, theo mục đề xuất trong báo cáo.",
+)
+def import_command(files: tuple[Path, ...], out: Path, force: bool, add_issuers: bool) -> None:
     """Nhập văn bản thô (.txt, .docx; UTF-8, UTF-16, Windows-1258, TCVN3, VNI) vào kho: mỗi văn bản một tệp
     Markdown, kèm những thông tin nhận ra được và những gì biên tập viên cần bổ sung."""
     context = ArchiveContext.load(out)
-    ok = [_import_one(path, context, force) for path in files]
-    valid = _validate_written(context)
-    failed = ok.count(False)
-    click.echo(f"Đã nhập {ok.count(True)} tệp, {failed} tệp lỗi.", err=True)
-    sys.exit(0 if failed == 0 and valid else 1)
+    ok = [_import_one(path, context, force, add_issuers) for path in files]
+    if context.new_issuers:
+        append_registry(context.root / REGISTRY_FILE, registry_entries(context.new_issuers))
+        click.echo(f"Đã thêm {len(context.new_issuers)} cơ quan vào {context.root / REGISTRY_FILE}.", err=True)
+    rejected = _validate_written(context)
+    failed = ok.count(False) + rejected
+    click.echo(f"Đã nhập {ok.count(True) - rejected} tệp, {failed} tệp lỗi.", err=True)
+    sys.exit(0 if failed == 0 else 1)

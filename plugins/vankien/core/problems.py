@@ -1,4 +1,9 @@
-"""Problems found in the archive, reported as `path:line: lỗi: ...` for editors."""
+"""Problems found in the archive, reported as `path:line: lỗi: ...` for editors.
+
+Three severities, the same everywhere (check, import, build, publish): an error is what readers
+would see wrongly and fails every build; a warning is what the editor should fix before
+publishing and fails `--strict`; a notice is information and never fails.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from enum import Enum
 class Severity(Enum):
     ERROR = "lỗi"
     WARNING = "cảnh báo"
+    NOTICE = "lưu ý"
 
 
 @dataclass(frozen=True, order=True)
@@ -29,7 +35,7 @@ class Problem:
         return {
             "path": self.path,
             "line": self.line,
-            "severity": "error" if self.severity is Severity.ERROR else "warning",
+            "severity": self.severity.name.lower(),
             "code": self.code,
             "message": self.message,
         }
@@ -44,6 +50,9 @@ class ProblemList(list[Problem]):
     def warning(self, path: str, line: int, code: str, message: str) -> None:
         self.append(Problem(path, line, Severity.WARNING, code, message))
 
+    def notice(self, path: str, line: int, code: str, message: str) -> None:
+        self.append(Problem(path, line, Severity.NOTICE, code, message))
+
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self if p.severity is Severity.ERROR]
@@ -51,3 +60,11 @@ class ProblemList(list[Problem]):
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self if p.severity is Severity.WARNING]
+
+    @property
+    def notices(self) -> list[Problem]:
+        return [p for p in self if p.severity is Severity.NOTICE]
+
+    def fails(self, *, strict: bool) -> bool:
+        """Whether these problems fail a run: any error; with `strict`, any warning too."""
+        return bool(self.errors) or (strict and bool(self.warnings))

@@ -17,9 +17,9 @@ from vankien.core.model import Citation, Document, RelationKind
 from vankien.core.problems import ProblemList
 from vankien.core.symbols import number_key, symbol_key
 from vankien.graph.checks import CitedDates, check_basis_dates, check_cycles, check_wrong_dates
-from vankien.graph.model import BodyLink, Edge, Graph, Occurrence
+from vankien.graph.model import BodyLink, CitationLink, Edge, Graph, Occurrence
 from vankien.graph.resolve import Outcome, Resolution, Resolver
-from vankien.graph.stubs import StubCollector
+from vankien.graph.stubs import StubCollector, offer_candidates
 from vankien.refs import extract_references
 from vankien.refs.model import Reference
 
@@ -66,6 +66,7 @@ class GraphBuilder:
         check_cycles(self.graph, RelationKind.BASIS, self.problems)
         check_cycles(self.graph, RelationKind.REPLACES, self.problems)
         self.graph.stubs = self.stubs.stubs()
+        offer_candidates(self.graph.stubs, self.archive, self.resolver.issuer_name)
         return self.graph
 
     # -- collecting ------------------------------------------------------------------------------
@@ -111,10 +112,21 @@ class GraphBuilder:
             )
         elif resolution.target is not None:
             self._add_edge(document, resolution.target, kind, occurrence)
+            self.graph.citation_links[(document.id, citation.line)] = CitationLink(resolution.target, None)
+            if citation.external:
+                # The mark was right when the file was imported; the archive has the document now.
+                self.problems.notice(
+                    document.path,
+                    citation.line,
+                    "stale-external",
+                    f"`{citation.text}` được đánh dấu `external: true` nhưng kho đã có văn bản này "
+                    f"({resolution.target.name}); liên kết đã được tạo, có thể xóa dấu `external`",
+                )
         elif resolution.outcome is Outcome.AMBIGUOUS:
             self._ambiguous(document, citation.line, citation.text, resolution)
         else:
-            self.stubs.add(reference, document, kind, citation.text, citation.line)
+            stub = self.stubs.add(reference, document, kind, citation.text, citation.line)
+            self.graph.citation_links[(document.id, citation.line)] = CitationLink(None, stub)
             if not citation.external:
                 self.problems.error(
                     document.path,

@@ -1,8 +1,9 @@
 """How a directive cascades: the basis chain above a document, its derived documents below.
 
 Basis relations form a directed acyclic graph (cycles are build errors). Above, every
-ancestor level up to the roots; below, every level of derived documents, each
-shown once, under the parent through which it was first reached, in date order.
+ancestor level up to the roots; below, every level of derived documents, each shown once, at
+the depth of its longest chain of bases from the document (a plan that names both the
+directive and the plan implementing it is one level below that plan), in date order.
 """
 
 from __future__ import annotations
@@ -89,21 +90,52 @@ def lineage(graph: Graph, document: Document) -> Lineage:
         ancestors.append(level)
         below = [step.document for step in level]
 
-    root = LineageNode(document, None, None)
-    visited = {document.id}
-    frontier = [root]
+    return Lineage(document, ancestors, _descendants(graph, document))
+
+
+def _descendants(graph: Graph, document: Document) -> LineageNode:
+    """The tree of documents derived from `document`, each at the level of its longest chain of
+    bases from it: a commune plan that names both the Chỉ thị and the province's plan stands
+    under the province's plan, one level below it, not beside it."""
+    reachable: dict[str, Document] = {document.id: document}
+    frontier = [document]
     while frontier:
-        next_frontier: list[LineageNode] = []
+        next_frontier: list[Document] = []
         for node in frontier:
-            for child in derived(graph, node.document):
-                if child.id in visited:
-                    continue
-                visited.add(child.id)
-                child_node = LineageNode(child, node.document, days_between(node.document.date, child.date))
-                node.children.append(child_node)
-                next_frontier.append(child_node)
+            for child in derived(graph, node):
+                if child.id not in reachable:
+                    reachable[child.id] = child
+                    next_frontier.append(child)
         frontier = next_frontier
-    return Lineage(document, ancestors, root)
+    # Longest distance from the root, in topological order of the reachable part (Kahn).
+    parents = {
+        doc_id: [b for b in bases(graph, doc) if b.id in reachable] for doc_id, doc in reachable.items()
+    }
+    waiting = {doc_id: len(found) for doc_id, found in parents.items() if doc_id != document.id}
+    depth = {document.id: 0}
+    ready = [document]
+    while ready:
+        current = ready.pop()
+        for child in derived(graph, current):
+            if child.id not in waiting:
+                continue
+            depth[child.id] = max(depth.get(child.id, 0), depth[current.id] + 1)
+            waiting[child.id] -= 1
+            if waiting[child.id] == 0:
+                ready.append(child)
+    nodes = {document.id: LineageNode(document, None, None)}
+    ordered = sorted(
+        (doc for doc_id, doc in reachable.items() if doc_id in depth and doc_id != document.id),
+        key=lambda doc: (depth[doc.id], _date_key(doc)),
+    )
+    for child in ordered:
+        # The parent on its longest chain; of several, the latest issued.
+        candidates = [b for b in parents[child.id] if depth.get(b.id) == depth[child.id] - 1 and b.id in nodes]
+        parent = max(candidates, key=_date_key) if candidates else document
+        node = LineageNode(child, parent, days_between(parent.date, child.date))
+        nodes[parent.id].children.append(node)
+        nodes[child.id] = node
+    return nodes[document.id]
 
 
 def days_label(days: int | None) -> str:

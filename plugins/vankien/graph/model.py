@@ -39,6 +39,14 @@ class BodyLink:
     stub: Stub | None
 
 
+@dataclass(frozen=True)
+class CitationLink:
+    """What a front-matter citation resolved to when the site was built: a document, or a stub."""
+
+    target: Document | None
+    stub: Stub | None
+
+
 @dataclass
 class Graph:
     archive: Archive
@@ -46,6 +54,11 @@ class Graph:
     incoming: dict[str, dict[RelationKind, list[Edge]]] = field(default_factory=lambda: defaultdict(dict))
     body_links: dict[str, list[BodyLink]] = field(default_factory=dict)
     stubs: list[Stub] = field(default_factory=list)
+    citation_links: dict[tuple[str, int], CitationLink] = field(default_factory=dict)
+    """(citing document's id, line of the citation) -> what it resolved to."""
+
+    def citation_link(self, document: Document, line: int) -> CitationLink | None:
+        return self.citation_links.get((document.id, line))
 
     def relies_on(self, document: Document, kind: RelationKind) -> list[Edge]:
         return self.outgoing.get(document.id, {}).get(kind, [])

@@ -135,11 +135,16 @@ _CHROME_PATTERNS = (
 )
 
 
+_LIST_WORDS = frozenset(fold(word) for word in ("Lưu", "Lưu VT", "Lưu VP", "Lưu văn phòng"))
+
+
 def is_furniture(line: str, *, outside: bool = False) -> bool:
     """A line that is page chrome; `outside` the document, also a site's tab labels ("Nội dung:")."""
     bare = line.strip(" *_#>-•|")
     if not bare:
         return False
+    if re.match(r"^\s*[-+•]\s+\S", line) and fold(bare).rstrip(":. ") in _LIST_WORDS:
+        return False  # "- Lưu." closes a list of recipients; "Lưu" alone is a page's save button
     folded = fold(bare).rstrip(":. ")
     if folded in _FURNITURE or (outside and folded in _SITE_TABS):
         return True

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from vankien.core.dates import any_date, date_of
 from vankien.core.symbols import SymbolError, parse_symbol
-from vankien.core.text import DASH, DASHES, loose
+from vankien.core.text import DASH, DASHES, loose, normalize_letters
 from vankien.importer.lines import Line, is_upper_line, strip_markup
 
 
@@ -93,7 +93,7 @@ def find_symbol_in(text: str) -> tuple[str, int, int] | None:
             parse_symbol(raw)
         except SymbolError:
             continue
-        return _tidy_symbol(raw), match.start(), match.end()
+        return normalize_letters(_tidy_symbol(raw)), match.start(), match.end()
     return None
 
 

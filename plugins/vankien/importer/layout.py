@@ -236,7 +236,8 @@ def locate(lines: list[Line], *, news_signals: bool) -> Layout:
         # A page whose first paragraph is the opening formula is the document, even on a news site.
         layout = Layout("document", opening, header_end=opening)
     elif news_signals or _news_lead(lines, chrome, opening if opening is not None else len(lines)):
-        return Layout("news", 0, len(lines), chrome=chrome)
+        end = _end(lines, 0)
+        return Layout("news", 0, end, chrome=chrome | set(range(end, len(lines))))
     else:
         first = next((i for i, line in enumerate(lines) if line.text and i not in chrome), 0)
         layout = Layout("document", first, header_end=first)

@@ -1,6 +1,6 @@
 """Turn the body lines of a text into clean Markdown.
 
-Each non-empty line of a copied text is a paragraph. Section headings become
+Each non-empty line of a copied text is a paragraph, except where a PDF copy wrapped one (`unwrap`). Section headings become
 Markdown headings ("I. MỤC ĐÍCH" -> "## I. MỤC ĐÍCH", a short "1. Mục đích" ->
 "### 1. Mục đích"); long numbered paragraphs keep their own number (escaped, so
 Markdown does not renumber them); bullets become "- " items; emphasis the text
@@ -33,9 +33,37 @@ def _escape_start(text: str) -> str:
     return text
 
 
+WRAP_MIN_LENGTH = 60
+"""A line at least this long that stops mid-sentence was wrapped by a PDF or a converter."""
+
+
+def _starts_block(line: str) -> bool:
+    return bool(_ROMAN.match(line) or _ARABIC.match(line) or _BULLET.match(line) or is_upper_line(line))
+
+
+def unwrap(lines: list[str]) -> list[str]:
+    """Lines a PDF copy broke a paragraph into, joined again: a long line that stops mid-sentence
+    goes on with the line right under it ("… của Ban Thường vụ" / "Tỉnh ủy Bắc Kạn về …"), unless
+    that one opens a section, a list item or a heading. A blank line always ends a paragraph."""
+    joined: list[str] = []
+    open_paragraph = False
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            open_paragraph = False
+            continue
+        if open_paragraph and joined and not _starts_block(line):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+        last = joined[-1]
+        open_paragraph = len(line) >= WRAP_MIN_LENGTH and not _ends_sentence(last) and not is_upper_line(last)
+    return joined
+
+
 def to_markdown(lines: list[str], *, news: bool = False) -> str:
     blocks: list[str] = []
-    content = [line.strip() for line in lines if line.strip()]
+    content = unwrap(lines)
     for position, line in enumerate(content):
         roman = _ROMAN.match(line)
         if roman and len(line) <= HEADING_MAX_LENGTH and not _ends_sentence(line):

@@ -42,3 +42,6 @@ class Imported:
     """Spans of the source text read as the document or an article's lead (the rest is page chrome)."""
     chrome_only: bool = False
     """The text held little but page chrome."""
+    explicit_id: str | None = None
+    """An id chosen by the caller for a document with no identity of its own (two texts with neither
+    number nor title must not share a file)."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from vankien.core.dates import date_of, numeric_date
 from vankien.core.text import DASH
+from vankien.importer.chrome import is_furniture, is_tail_marker
 from vankien.importer.lines import strip_markup
 from vankien.refs import extract_references
 from vankien.refs.model import Reference
@@ -122,7 +123,11 @@ def read_news(lines: list[str]) -> NewsParts | None:
         if lead:
             parts.source = lead["source"].strip()
             break
-    last = max((i for i, line in enumerate(lines) if line), default=-1)
+    # The author signs the last line of the article, above the page's "Top" and the like.
+    end = next((i for i in range(headline_index + 1, len(lines)) if is_tail_marker(lines[i])), len(lines))
+    last = max(
+        (i for i, line in enumerate(lines[:end]) if line and not is_furniture(line, outside=True)), default=-1
+    )
     if last > headline_index:
         line = strip_markup(lines[last])
         source = _SOURCE_LINE.match(line)

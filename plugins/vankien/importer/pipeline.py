@@ -8,23 +8,21 @@ is never refused: what cannot be read stays None (written `chưa rõ`) and the n
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
-from vankien.core.dates import make_date
-from vankien.core.doctypes import all_names
+from vankien.core.doctypes import all_names, doc_type
 from vankien.core.issuers import is_local_body
 from vankien.core.model import Citation
 from vankien.core.symbols import SymbolError, has_horn, localise, parse_symbol
 from vankien.core.text import fold
+from vankien.importer.attributes import read_site_attributes
 from vankien.importer.basis import basis_references, citation_text, type_from_symbol
 from vankien.importer.docx import DocxError, read_docx
 from vankien.importer.encodings import Decoded, EncodingError, decode_bytes
 from vankien.importer.header import find_place_date_in, find_symbol_in, read_header
-from vankien.importer.attributes import read_site_attributes
 from vankien.importer.heading import read_heading_organ, read_title, title_without_heading
 from vankien.importer.issuer import (
     choose_issuer,
@@ -46,7 +44,6 @@ from vankien.importer.self_reference import (
     promulgated_subject,
 )
 from vankien.importer.signature import Block, find_recipients, find_signature
-from vankien.refs import extract_references
 from vankien.refs.model import Reference
 
 IssuerResolver = Callable[[str], str | None]
@@ -204,6 +201,14 @@ def _document(
     symbol = symbol or (reference.symbol if reference else None) or site.symbol
     date = header.date or (found.date if found else None) or site.date
     title = longer_subject(title, found.subject if found else None) if title else (found.subject if found else None)
+    headlines = _page_headlines(lines, layout)
+    named = next((n for h in headlines if type_name and (n := _after_type_name(h, type_name))), None)
+    if named is not None:
+        # "Hướng dẫn Tuyên truyền kỷ niệm …": the page's title names the document by type and subject.
+        title = longer_subject(title, named) if title else named
+    elif title is None and heading is None and headlines and not is_upper_line(headlines[0]):
+        # A portal post titled by the document's subject alone ("triển khai Cuộc thi …").
+        title = headlines[0]
     doc = Imported(
         kind="document",
         type=type_name,
@@ -244,6 +249,31 @@ def _document(
             "phần lớn tệp là phần trang web quanh văn bản (menu, liên kết, quảng cáo); nội dung văn bản ít"
         )
     return doc
+
+
+HEADLINE_WORDS = (4, 60)
+
+
+def _page_headlines(lines: list[Line], layout: Layout) -> list[str]:
+    """The page's title lines above the document: lines before it that are no sentence."""
+    found: list[str] = []
+    for index in range(layout.start):
+        bare = lines[index].bare
+        if not bare or re.match(r"(?i:số)\b", bare):
+            continue
+        words = len(bare.split())
+        if HEADLINE_WORDS[0] <= words <= HEADLINE_WORDS[1] and not bare.endswith((".", ":", ";", ",")):
+            found.append(bare)
+    return found
+
+
+def _after_type_name(headline: str, type_name: str) -> str | None:
+    """ "Hướng dẫn Tuyên truyền kỷ niệm …" -> "Tuyên truyền kỷ niệm …" for a Hướng dẫn."""
+    for name in sorted((n for n in all_names() if (t := doc_type(n)) is not None and t.name == type_name), key=len, reverse=True):
+        if fold(headline[: len(name)]) == fold(name) and headline[len(name) : len(name) + 1] == " ":
+            rest = headline[len(name) :].strip()
+            return None if re.match(r"(?i:số)\b|\d", rest) else rest
+    return None
 
 
 _PREAMBLE_PARAGRAPHS = 16

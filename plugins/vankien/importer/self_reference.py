@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from vankien.core.dates import make_date
 from vankien.core.doctypes import all_names, doc_type
 from vankien.core.text import fold
+from vankien.importer.lines import strip_markup
 from vankien.refs import extract_references
 from vankien.refs.model import Reference
 from vankien.refs.names import NameSpan, read_body_name, read_body_name_before
@@ -90,7 +91,7 @@ def promulgated_subject(paragraph: str, object_start: int, type_name: str | None
     """The subject of an unnumbered promulgation: "Ban Tuyên giáo Quận ủy ban hành Hướng dẫn công
     tác tuyên truyền … năm 2019." gives "công tác tuyên truyền … năm 2019"."""
     rest = paragraph[object_start:]
-    names = [n for n in all_names() if type_name is None or (found := doc_type(n)) is not None and found.name == type_name]
+    names = [n for n in all_names() if type_name is None or ((found := doc_type(n)) is not None and found.name == type_name)]
     for name in sorted(names, key=len, reverse=True):
         if fold(rest[: len(name)]) == fold(name) and not rest[len(name) : len(name) + 1].isalnum():
             subject = rest[len(name) :]
@@ -183,7 +184,8 @@ _DEFINITION = re.compile(r"\s*\((?i:sau\s+đây\s+)?(?i:gọi|viết)(?:\s+tắt
 
 
 def _without_definitions(text: str) -> str:
-    return _DEFINITION.sub("", text).strip()
+    """The subject without a definition in parentheses, emphasis marks or a closing period."""
+    return strip_markup(_DEFINITION.sub("", text)).strip(" .*_")
 
 
 def _same_document(a: Reference, b: Reference) -> bool:

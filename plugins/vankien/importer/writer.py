@@ -32,6 +32,8 @@ class WriteError(ValueError):
 def document_id(doc: Imported) -> tuple[str, bool]:
     """(id, whether it must be written): the loader derives ids from a symbol, or from type, issuer
     and day (`core.identity`); news articles and undated unnumbered documents get an explicit one."""
+    if doc.explicit_id:
+        return doc.explicit_id, True
     kind = (doc_type(doc.type) if doc.type else None) or GENERIC
     if not kind.news and (doc.symbol or (doc.date and doc.issuer)):
         symbol = parse_symbol(doc.symbol) if doc.symbol else None
@@ -110,6 +112,28 @@ def write_document(path: Path, text: str, *, force: bool = False) -> None:
     """Write atomically; an existing file is an error unless `force`."""
     if path.exists() and not force:
         raise WriteError(f"đã có tệp {path}; dùng --force để ghi đè")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+REGISTRY_HEADER = """# Danh mục cơ quan ban hành — biên tập viên sửa trực tiếp tệp này.
+# Mỗi cơ quan: name (tên đầy đủ, duy nhất), code (ký hiệu trong số văn bản, có thể trùng
+# giữa nhiều cơ quan, vd. TW), parent (cơ quan cấp trên, ghi đúng tên trong danh mục),
+# level (Trung ương, tỉnh, huyện, cơ sở), aliases (các cách viết khác gặp trong văn bản).
+"""
+
+
+def append_registry(path: Path, entries: str) -> None:
+    """Add entries (YAML list items) at the end of `co-quan.yml`, atomically; create it if missing."""
+    current = path.read_text(encoding="utf-8") if path.exists() else REGISTRY_HEADER
+    text = current.rstrip("\n") + "\n\n" + entries
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
     try:

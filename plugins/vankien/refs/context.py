@@ -15,7 +15,9 @@ import bisect
 import re
 from dataclasses import replace
 
+from vankien.core.dates import date_of
 from vankien.refs import patterns
+from vankien.refs.exclusions import drop_non_references
 from vankien.refs.model import Mention
 from vankien.refs.names import read_body_name
 from vankien.refs.parse import tidy_phrase
@@ -105,33 +107,82 @@ def _clause_end_after(text: str, pos: int, spans: _Spans) -> int | None:
     for match in patterns.CLAUSE_END.finditer(text, pos + 1):
         end = match.start()
         if match.group() == ";":
-            # "Căn cứ A; căn cứ B; C": the formula goes on to the next document or verb.
-            after = _skip_spaces(text, end + 1)
-            if after in spans.start_set or patterns.FORMULA_CONTINUES.match(text, after):
+            # "Căn cứ A; căn cứ B; C": the formula goes on to the next document or verb, also over
+            # the ";" inside a subject ("… về tổ chức kỷ niệm …; xây dựng khu lưu niệm …; Nghị định
+            # số 145/2013/NĐ-CP …", Ban Tuyên giáo guides) when a later ";" of the sentence opens one.
+            after = _skip_marks(text, end + 1)
+            if (
+                _item_follows(text, after, spans)
+                or patterns.FORMULA_CONTINUES.match(text, after)
+                or _later_item_in_sentence(text, after, spans)
+            ):
                 continue
+        if match.group() == "\n" and spans.covers(end):
+            continue  # a citation a PDF copy wrapped: "của Ban Thường vụ" / "Tỉnh ủy Bắc Kạn"
         if match.group() == "\n":
             # "Căn cứ:" on a line of its own, or a line ending ";" or ",", then a list of documents:
             # "- Chỉ thị số 45-CT/TW …;" / "- Nghị định số 145/2013/NĐ-CP …;" (seen in Ban Tuyên giáo guides).
-            line_start = text.rfind("\n", 0, end) + 1
-            line = text[line_start:end].rstrip()
+            # A blank line between "Căn cứ" and its list (a portal's paragraphs) leaves the last line with text.
+            line_end = len(text[:end].rstrip())
+            line_start = text.rfind("\n", 0, line_end) + 1
+            line = text[line_start:line_end].rstrip()
             verb_only = line_start <= pos and len(text[pos:end].split()) <= 2
-            if verb_only or line.endswith((";", ",", ":")):
+            in_list = line.lstrip()[:1] in ("-", "+", "•", "–") and line_start > pos
+            if verb_only or in_list or line.endswith((";", ",", ":")):
                 after = _skip_marks(text, end + 1)
-                if after in spans.start_set or patterns.FORMULA_CONTINUES.match(text, end + 1):
+                if _item_follows(text, after, spans) or patterns.FORMULA_CONTINUES.match(text, end + 1):
                     continue
         if match.group() == ",":
             after = _skip_spaces(text, end + 1)
             # A comma ends the clause before the main clause's subject ("..., Thành ủy Bắc Kạn
-            # hướng dẫn"), not inside a citation nor before the next citation of a list.
+            # hướng dẫn"), not inside a citation nor before the next citation of a list, nor
+            # before a capital inside a subject ("… của Đảng, Nhà nước và lãnh đạo tiền bối …").
             if (
                 after >= len(text)
                 or not text[after].isupper()
                 or after in spans.start_set
                 or spans.covers(end)
+                or patterns.MAIN_CLAUSE.match(text, after) is None
             ):
                 continue
         return end
     return None
+
+
+ITEM_LEAD = 24
+"""How far into a list item its document may start: "- Thông báo Kết luận số 88-KL/TW …"."""
+
+
+def _item_follows(text: str, pos: int, spans: _Spans) -> bool:
+    """Whether a mention starts at `pos`, or a few words later with no punctuation between."""
+    index = bisect.bisect_left(spans.starts, pos)
+    if index >= len(spans.starts):
+        return False
+    start = spans.starts[index]
+    if start == pos:
+        return True
+    between = text[pos:start]
+    # "; ý kiến chỉ đạo của Ban Bí thư tại Công văn số 1740-CV/VPTW" (Ban Tuyên giáo guides).
+    if start - pos <= patterns.AT_DOCUMENT_LEAD and patterns.OPINION_AT.fullmatch(between):
+        return True
+    # "- Thông báo Kết luận số 88-KL/TW …": only type words may stand before the document.
+    return start - pos <= ITEM_LEAD and patterns.TYPE_WORDS_ONLY.fullmatch(between) is not None
+
+
+SENTENCE_REACH = 1500
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n\s*\n|:\s*\n")
+_SEMICOLON = re.compile(r";")
+
+
+def _later_item_in_sentence(text: str, pos: int, spans: _Spans) -> bool:
+    """Whether, before the sentence ends, a later ";" is followed by a document."""
+    limit = min(len(text), pos + SENTENCE_REACH)
+    sentence_end = _SENTENCE_END.search(text, pos, limit)
+    end = sentence_end.start() if sentence_end is not None else limit
+    return any(
+        _item_follows(text, _skip_marks(text, semicolon.end()), spans)
+        for semicolon in _SEMICOLON.finditer(text, pos, end)
+    )
 
 
 def _skip_marks(text: str, pos: int) -> int:
@@ -165,8 +216,27 @@ def _formula_verbs(text: str) -> list[int]:
     return verbs
 
 
+def _basis_sections(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "basis" for the mentions of a "I. CĂN CỨ …" section, up to the next section."""
+    result = list(mentions)
+    spans = _Spans(result)
+    for section in patterns.BASIS_SECTION.finditer(text):
+        limit = min(len(text), section.end() + patterns.BASIS_SECTION_MAX)
+        following = patterns.NEXT_SECTION.search(text, section.end(), limit)
+        end = following.start() if following is not None else limit
+        subject_end = -1
+        for index in spans.indexes_between(section.end(), end):
+            mention = result[index]
+            if mention.start >= subject_end:
+                result[index] = replace(mention, role="basis")
+                subject_end = max(subject_end, mention.about_end or -1)
+    return result
+
+
 def assign_roles(text: str, mentions: list[Mention]) -> list[Mention]:
-    """ "basis" for the mentions inside an opening formula's clause, "cites" for the rest."""
+    """ "basis" for the mentions inside an opening formula's clause or a basis section, "cites"
+    for the rest."""
+    mentions = _basis_sections(text, mentions)
     formulas = _formula_verbs(text)
     if not formulas:
         return mentions
@@ -213,11 +283,12 @@ def _about_end(text: str, start: int, spans: _Spans) -> int:
 
 
 def attach_subjects(text: str, mentions: list[Mention]) -> list[Mention]:
-    """The subject after "về": "Kết luận 21, ngày 25/10/2021 về đẩy mạnh xây dựng, ...\"."""
+    """The subject after "về" ("Kết luận 21, ngày 25/10/2021 về đẩy mạnh xây dựng, ...") or opening
+    with its verb ("Quyết định số 749/QĐ-TTg … phê duyệt Chương trình …")."""
     spans = _Spans(mentions)
     result: list[Mention] = []
     for mention in mentions:
-        intro = patterns.ABOUT_INTRO.match(text, mention.end)
+        intro = patterns.ABOUT_INTRO.match(text, mention.end) or patterns.ACTION_INTRO.match(text, mention.end)
         if intro is not None:
             end = _about_end(text, intro.end(), spans)
             about = tidy_phrase(text[intro.end() : end]).rstrip(",;: ")
@@ -227,7 +298,23 @@ def attach_subjects(text: str, mentions: list[Mention]) -> list[Mention]:
     return result
 
 
+def attach_announced_dates(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A document an announcement dates: "Ngày 11/9/2020 Ban Tuyên giáo Huyện ủy ban hành Công văn
+    số 07-CV/BTGHU" is of 11/9/2020."""
+    result: list[Mention] = []
+    for mention in mentions:
+        if mention.date is None and (mention.number is not None or mention.symbol is not None):
+            window = text[max(0, mention.start - patterns.ANNOUNCEMENT_REACH) : mention.start]
+            found = patterns.ANNOUNCEMENT.search(window)
+            if found is not None and (date := date_of(found)) is not None:
+                mention = replace(mention, date=date)
+        result.append(mention)
+    return result
+
+
 def resolve_context(text: str, mentions: list[Mention]) -> list[Mention]:
+    mentions = drop_non_references(text, mentions)
+    mentions = attach_announced_dates(text, mentions)
     mentions = attach_governing_issuers(text, mentions)
     mentions = attach_subjects(text, mentions)
     return assign_roles(text, mentions)

@@ -6,6 +6,7 @@ Works on normalised text; every returned `Mention` carries offsets into it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 from vankien.core.dates import date_of
@@ -67,6 +68,9 @@ def _read_citation(
 ) -> Mention:
     """The citation whose head ends at `head_end`, extended by its date, issuer and term."""
     end = head_end
+    short_name = patterns.SHORT_NAME_AFTER.match(text, end)
+    if short_name is not None:
+        end = short_name.end()
     date = None
     found_date = _read_date(text, end)
     if found_date is not None:
@@ -127,12 +131,19 @@ def _share_list_parts(items: list[Mention], list_id: int) -> list[Mention]:
     return shared
 
 
+_MARKER = re.compile(patterns.NUMBER_MARKER)
+
+
 def parse_citations(text: str) -> list[Mention]:
     """Numbered citations, lists expanded into one mention per item."""
     mentions: list[Mention] = []
     pos = 0
     list_count = 0
     while (head := find_citation_head(text, pos)) is not None:
+        if head.symbol is None and "\n" in text[head.start : head.end] and not _MARKER.search(text, head.start, head.end):
+            # "KẾ HOẠCH" / "1. Quyết định số …": a heading over a numbered list, not "Kế hoạch 1".
+            pos = head.end
+            continue
         items = [_read_citation(text, head.start, head.end, head.type, head.number, head.symbol)]
         while (item := _read_list_item(text, items[-1].end, head)) is not None:
             items.append(item)
@@ -183,6 +194,21 @@ def parse_congress_resolutions(text: str) -> list[Mention]:
     return mentions
 
 
+def parse_laws(text: str) -> list[Mention]:
+    """Laws named by their name, with their number or date ("Luật Tổ chức Chính phủ ngày 19/6/2015")."""
+    mentions: list[Mention] = []
+    for match in patterns.LAW.finditer(text):
+        symbol = valid_symbol(match["symbol"]) if match["symbol"] else None
+        date = date_of(match) if match["date"] else None
+        number = symbol.number if symbol else None
+        mentions.append(Mention(match.start(), match.end(), _LAW_TYPE, number, symbol.text if symbol else None, date))
+    return mentions
+
+
+_LAW_TYPE = "Luật"
+"""A Bộ luật is a Luật too."""
+
+
 def parse_named_documents(text: str) -> list[Mention]:
     return [Mention(found.start, found.end, found.type) for found in find_named_documents(text)]
 
@@ -215,8 +241,12 @@ def parse_issued_documents(text: str) -> list[Mention]:
 
 def parse_mentions(text: str) -> list[Mention]:
     """Every mention in normalised text, in text order."""
+    laws = parse_laws(text)
+    # A law's number is read with its name: the bare "số 20/2023/QH15" inside it is no citation of its own.
+    citations = [m for m in parse_citations(text) if not any(law.start <= m.start and m.end <= law.end for law in laws)]
     mentions = (
-        parse_citations(text)
+        citations
+        + laws
         + parse_congress_resolutions(text)
         + parse_named_documents(text)
         + parse_issued_documents(text)

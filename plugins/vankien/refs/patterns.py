@@ -81,10 +81,12 @@ BARE_NUMBER = rf"(?:(?<![^\W_])|{AFTER_MARKER})\d{{1,5}}(?![^\W_]|[/.,:-][^\W_])
 # "3941-CV/TU"; messy: "01 - KL/TW" (en dash normalised), "47 - QĐ/TW", "37QĐ/TW", "05-CT/TƯ".
 PARTY_SYMBOL = (
     rf"(?:(?<![^\W_/.])|{AFTER_MARKER})\d{{1,5}}"  # number, at the start of its digit run
-    r"(?:[ \t]{0,2}-[ \t]{0,2}|[ \t]?)"  # "-", spaced dash, or glued ("37QĐ")
+    r"(?:[ \t]{0,2}-[ \t]{0,2}\n?[ \t]{0,2}|[ \t]?)"  # "-", spaced dash, broken line ("68-⏎NQ/TW"), glued ("37QĐ")
     r"[^\W\d_]{1,5}"  # type code: "HD", "QĐi", "CTr"
     r"[ \t]{0,2}/[ \t]{0,2}"
     r"[^\W_]{1,12}" + WORD_END  # issuer code: "TW", "BTGTU", "TƯ"
+    # A Ban Chỉ đạo's number after its code: "103-CV/BCĐ 35" (Thanh Hóa portals, corpus 029).
+    + r"(?:(?<=BCĐ)[ \t]\d{1,3}(?![^\W_]|[/.,:-]\d))?"
 )
 
 # State symbol, number[/year]/TYPE-ISSUER or number[/year]/ISSUER: "30/2020/NĐ-CP",
@@ -96,7 +98,8 @@ STATE_SYMBOL = (
     rf"(?:(?<![^\W_/.])|{AFTER_MARKER})\d{{1,5}}"  # number
     r"(?:/\d{4})?"  # year
     r"/[^\W\d_][^\W_]{0,11}"  # type code or issuer: "QĐ", "NĐ", "QH15", "UBND"
-    rf"(?:[ \t]?-[ \t]?{_STATE_PART}){{0,2}}" + WORD_END  # issuer parts: "-TTg", "-CP", "-KGVX"
+    # issuer parts: "-TTg", "-CP", "-KGVX"; after a spaced dash only a capital ("06/TU - ngày" is no part).
+    rf"(?:(?:-|[ \t]-[ \t]?(?=[A-ZĐ])|-[ \t](?=[A-ZĐ])){_STATE_PART}){{0,2}}" + WORD_END
 )
 
 SYMBOL = f"(?:{PARTY_SYMBOL}|{STATE_SYMBOL})"
@@ -158,6 +161,22 @@ DATE_PART = re.compile(
     rf"(?:{DATE})(?!\d)(?:{OPTIONAL_GAP}\))?"
 )
 
+# A short name in parentheses right after a citation's number: "Chỉ thị số 45-CT/TW (Chỉ thị số 45)
+# của Bộ Chính trị" (EVN news, corpus 044): the citation goes on after it.
+SHORT_NAME_AFTER = re.compile(
+    rf"{OPTIONAL_GAP}\((?:{_any_case('gọi tắt là|viết tắt là|sau đây gọi là')}{GAP})?{TYPE_WORD}[^()\n]{{0,30}}\)"
+)
+
+# An announcement that dates the document it names: "Ngày 11/9/2020 Ban Tuyên giáo Huyện ủy ban
+# hành Công văn số 07-CV/BTGHU …", "Ngày 08-01-2020, Ban Tuyên giáo Trung ương ban hành …" (portal
+# reposts, corpus 011 and 030). Searched in the ANNOUNCEMENT_REACH characters before a mention.
+ANNOUNCEMENT = re.compile(
+    rf"(?:\A|[\n.;:!?]\s*)(?:\([^()\n]{{2,40}}\){OPTIONAL_GAP}-{OPTIONAL_GAP})?"
+    rf"(?:{_any_case('sáng|chiều|tối|trưa')}{GAP})?{_any_case(loose('ngày'))}{GAP}(?:{DATE})(?!\d){OPTIONAL_GAP},?"
+    rf"{GAP}[^.;:!?\n]{{3,120}}?{GAP}(?:(?:đã|vừa|mới){GAP})?(?:ký{GAP})?ban{GAP}hành{GAP}\Z"
+)
+ANNOUNCEMENT_REACH = 200
+
 # --- issuers and terms --------------------------------------------------------
 
 # Before the issuer: " của Ban Bí thư", ", của ...", or just a space after a date
@@ -207,6 +226,11 @@ AT_BEFORE_WIDTH = len("tại") + _GAP_WIDTH
 
 # " về đẩy mạnh xây dựng, chỉnh đốn Đảng ...": the subject (trích yếu) of a citation.
 ABOUT_INTRO = re.compile(rf"(?:{OPTIONAL_GAP},)?{GAP}{_any_case(loose('về'))}{GAP}(?=[^\W\d_])")
+# A subject that opens with its verb: "Quyết định số 749/QĐ-TTg … phê duyệt Chương trình …", "Kế
+# hoạch số 55/KH-UBND … thực hiện Chương trình hành động số 01-CTr/TU …" (State plans, corpus 049).
+ACTION_INTRO = re.compile(
+    rf"{GAP}(?=(?:phê{GAP}duyệt|thực{GAP}hiện|ban{GAP}hành(?!{GAP}bởi)|triển{GAP}khai|hướng{GAP}dẫn|quy{GAP}định){WORD_END})"
+)
 # A subject ends at a clause boundary, a parenthesis, emphasis or a quotation mark.
 ABOUT_END = re.compile(r"[;\n()*\"“”]|[.!?](?=\s|\Z)")
 ABOUT_MAX_LENGTH = 300
@@ -243,6 +267,28 @@ NAMED_DOCUMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "Hiến pháp năm 2013", "Hiến pháp 1992": with its year, since a bare "Hiến pháp" is also
     # the name of a type ("văn bản Nhà nước: Hiến pháp, Luật, Nghị định").
     ("Hiến pháp", re.compile(rf"{_at_word_start('Hiến')}{GAP}pháp{GAP}(?:năm{GAP})?\d{{4}}{WORD_END}")),
+    # "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam (năm 1992)" (State texts, corpus 008, 035).
+    (
+        "Hiến pháp",
+        re.compile(
+            rf"{_at_word_start('Hiến')}{GAP}pháp{GAP}nước{GAP}{_any_case(_words('Cộng hòa') + '|' + _words('Cộng hoà'))}"
+            rf"{GAP}{_any_case(_words('xã hội chủ nghĩa Việt Nam'))}(?:{GAP}năm{GAP}\d{{4}})?{WORD_END}"
+        ),
+    ),
+)
+
+# A law named by its name: "Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015", "Luật Giao dịch điện
+# tử số 20/2023/QH15", "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức
+# chính quyền địa phương ngày 22 tháng 11 năm 2019" (State decisions and plans, corpus 002, 003,
+# 035, 054). The name runs to its number, its date or its year; without one it is no citation.
+_LAW_WORD = r"(?P<word>Bộ\s+luật|Luật)"
+_LAW_NAME_WORD = r"[^\W\d_][^\W_]*(?:-[^\W_]+)?,?"
+LAW = re.compile(
+    rf"{WORD_START}{_LAW_WORD}{GAP}(?:(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ]){_LAW_NAME_WORD}|sửa{GAP}đổi,?)"
+    rf"(?:{GAP}{_LAW_NAME_WORD}){{0,24}}?"
+    rf"(?:{GAP}{_any_case('số')}{GAP}(?P<symbol>{STATE_SYMBOL})(?:{GAP}năm{GAP}\d{{4}}{WORD_END})?"
+    rf"|(?:{OPTIONAL_GAP},)?{GAP}{_any_case(loose('ngày'))}{GAP}(?P<date>{DATE})(?!\d)"
+    rf"|{GAP}năm{GAP}\d{{4}}{WORD_END})"
 )
 
 # "Đảng ủy Văn phòng Chính phủ vừa ban hành Kế hoạch đẩy mạnh tuyên truyền ..." (Chinhphu.vn, 2023),
@@ -260,7 +306,28 @@ TITLE_END = re.compile(
 )
 TITLE_MAX_LENGTH = 200
 
-# --- roles --------------------------------------------------------------------
+# --- roles ---
+
+# The main clause after an opening formula: a body and its verb ("…, Thành ủy Bắc Kạn hướng dẫn …",
+# "…, Ban Tuyên giáo Trung ương hướng dẫn …", "…, Ủy ban nhân dân tỉnh ban hành Kế hoạch …").
+MAIN_CLAUSE = re.compile(
+    r"[^.;:\n]{0,100}?\s(?:(?:vừa|đã|mới)\s+)?(?:ban\s+hành|hướng\s+dẫn|yêu\s+cầu|xây\s+dựng|đề\s+nghị|"
+    r"thông\s+báo|đề\s+ra|chỉ\s+đạo|quyết\s+nghị|quyết\s+định|kết\s+luận|chỉ\s+thị|có\s+ý\s+kiến|"
+    r"tổ\s+chức|triển\s+khai|phát\s+động)" + WORD_END
+)
+# "ý kiến chỉ đạo của Ban Bí thư tại ": what leads from a list's ";" to the document it names.
+TYPE_WORDS_ONLY = re.compile(rf"(?:{TYPE_WORD}{GAP}){{1,2}}")
+OPINION_AT = re.compile(r"\s*(?i:ý\s+kiến)[^.;:\n]{0,80}?\s(?i:tại)\s+")
+AT_DOCUMENT_LEAD = 100
+
+# A section of a State plan that lists its basis: "I. CĂN CỨ XÂY DỰNG KẾ HOẠCH" / "1. Quyết định số
+# 924/QĐ-TTg …" (Tiền Giang, Thạch Kim plans, corpus 034 and 032); it runs to the next section.
+BASIS_SECTION = re.compile(
+    r"(?:\A|(?<=\n))[ \t*_#]*(?:[IVX]{1,4}|[A-D])[ \t]*[.\-–)][ \t]*(?i:căn[ \t]+cứ)" + WORD_END
+)
+NEXT_SECTION = re.compile(r"(?:\n|[ \t])[ \t*_#]*(?:II|III|IV|V|VI|VII|[B-E])[ \t]*[.\-–)][ \t]*[A-ZĐ]{2}")
+BASIS_SECTION_MAX = 4000
+
 
 # An opening formula at the start of a sentence or paragraph: "Căn cứ ...", "Thực hiện ...",
 # "Triển khai ...", "Thi hành ...". Lower case mid-sentence ("; thực hiện nghiêm Quy định

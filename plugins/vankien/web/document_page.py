@@ -8,6 +8,7 @@ adapter supplies one relative to the page being rendered.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from vankien.core.issuers import IssuerRegistry
 from vankien.core.model import Document, RelationKind
@@ -39,9 +40,43 @@ def render_card(document: Document, registry: IssuerRegistry, templates: Templat
     )
 
 
-def render_relations_as_written(document: Document, templates: Templates | None = None) -> str:
-    """The front-matter relations, each citation exactly as the editor wrote it."""
-    groups = [(kind.label, citations) for kind in RelationKind if (citations := document.relations.get(kind))]
+@dataclass(frozen=True)
+class WrittenCitation:
+    """A citation as the editor wrote it, with where it leads now: resolution happens at every
+    build, so an `external: true` mark never keeps a document that is in the archive unlinked."""
+
+    text: str
+    href: str | None
+    in_archive: bool
+    name: str | None
+    """The archived document's name, or the stub's."""
+
+
+def render_relations_as_written(
+    document: Document,
+    graph: Graph,
+    url_for: UrlFor,
+    prefix: str,
+    templates: Templates | None = None,
+) -> str:
+    """The front-matter relations, each citation exactly as the editor wrote it, linked to the
+    archived document it names, or to the page of the cited document not yet in the archive."""
+    groups: list[tuple[str, list[WrittenCitation]]] = []
+    for kind in RelationKind:
+        citations = document.relations.get(kind)
+        if not citations:
+            continue
+        written: list[WrittenCitation] = []
+        for citation in citations:
+            link = graph.citation_link(document, citation.line)
+            if link is not None and link.target is not None:
+                written.append(WrittenCitation(citation.text, url_for(link.target.url), True, link.target.name))
+            elif link is not None and link.stub is not None:
+                stub = link.stub.final()
+                written.append(WrittenCitation(citation.text, url_for(stub.url(prefix)), False, stub.name))
+            else:
+                written.append(WrittenCitation(citation.text, None, False, None))
+        groups.append((kind.label, written))
     return (templates or package_templates()).render("relations.html", groups=groups)
 
 
