@@ -103,15 +103,18 @@ def test_bad_files_are_reported_and_the_others_imported(archive: Path, tmp_path:
     headless.write_text(
         "Một đoạn văn không có tiêu đề, không có ngày đăng, không có tác giả.\n", encoding="utf-8"
     )
-    code, _out, err = run(empty, binary, good, not_zip, headless, "--out", archive)
+    code, out, err = run(empty, binary, good, not_zip, headless, "--out", archive)
     assert code == 1
     assert f"lỗi: {empty}: tệp rỗng; không ghi tệp nào cho tệp này" in err
     assert f"lỗi: {binary}: tệp nhị phân" in err
     assert f"lỗi: {not_zip}: không phải tệp .docx hợp lệ" in err
-    assert f"lỗi: {headless}: không nhận ra tiêu đề" in err
-    assert "Đã nhập 1 tệp, 4 tệp lỗi." in err
+    # A text with content is never refused: what it does not say is written `chưa rõ` and listed.
+    assert f"lỗi: {headless}" not in err
+    assert "loại văn bản (`type`, đang ghi `chưa rõ`)" in out
+    assert "Đã nhập 2 tệp, 3 tệp lỗi." in err
     assert (archive / "2023" / "39-hd-btgtu.md").is_file()
-    assert sorted(p.name for p in archive.rglob("*.md")) == ["39-hd-btgtu.md"]
+    assert sorted(p.name for p in archive.rglob("*.md")) == ["39-hd-btgtu.md", "van-ban-chua-ro-co-quan.md"]
+    assert [p.format() for p in analyse_archive(archive).problems.errors] == []
 
 
 def test_a_document_already_in_the_archive_under_another_name_is_not_duplicated(

@@ -200,10 +200,16 @@ def test_bad_files_are_refused_with_a_clear_message(
         read_source(path)
 
 
-def test_text_with_no_heading_is_refused() -> None:
+def test_text_with_no_heading_is_imported_with_what_it_has() -> None:
     text = "Một đoạn văn dài không có tên loại văn bản, không có tiêu đề tin bài và không có tác giả.\n" * 3
-    with pytest.raises(ImportFailure, match="không nhận ra tiêu đề"):
-        import_text(text)
+    doc = import_text(text)
+    assert (doc.kind, doc.type, doc.issuer, doc.date) == ("document", None, None, None)
+    assert "Một đoạn văn dài" in doc.body
+
+
+def test_text_with_nothing_but_spaces_is_refused() -> None:
+    with pytest.raises(ImportFailure, match="không có nội dung chữ"):
+        import_text(" \n\u00a0\n\t\n")
 
 
 def test_encoding_error_is_a_value_error() -> None:

@@ -242,7 +242,10 @@ Nguyễn Văn An
         ("Nghi\u0323 quyê\u0301t", ["Nghị quyết"]),  # NFD from an old word processor
         ("công tác xây\n\nđẩy mạnh", ["công tác xây đẩy mạnh"]),  # a page break mid-sentence
         ("KẾ HOẠCH\ntuyên truyền", ["KẾ HOẠCH", "tuyên truyền"]),  # a heading is not a broken sentence
-        ("Triển khai thực hiện.\n\n\n\nTop\n\n2\n\nHết.", ["Triển khai thực hiện.", "", "Hết."]),  # chrome and page numbers
+        (
+            "Triển khai thực hiện.\n\n\n\nTop\n\n2\n\nHết.",
+            ["Triển khai thực hiện.", "", "Hết."],
+        ),  # chrome and page numbers
         ("Bài viết.\nCó thể bạn quan tâm\nTin khác", ["Bài viết."]),  # the rest of the web page
     ],
 )

@@ -134,7 +134,9 @@ def _kept(reference: dict[str, Any], kept: list[tuple[int, int]]) -> bool:
     return any(start <= reference["start"] and reference["end"] <= end for start, end in merged)
 
 
-def score_corpus(resolve_issuer: Callable[[str], str | None] | None = None) -> tuple[CorpusScores, dict[str, Imported]]:
+def score_corpus(
+    resolve_issuer: Callable[[str], str | None] | None = None,
+) -> tuple[CorpusScores, dict[str, Imported]]:
     """Import every text of the corpus and score it; returns the scores and what was imported."""
     scores = CorpusScores()
     imported: dict[str, Imported] = {}
@@ -208,7 +210,10 @@ def report(scores: CorpusScores, *, details: bool = True) -> str:
         lines += [f"  {kind}" for kind in scores.kinds_wrong]
         lines += [f"  {miss}" for miss in scores.basis_misses]
         for file_scores in scores.references:
-            for label, records in (("miss", file_scores.misses), ("false positive", file_scores.false_positives)):
+            for label, records in (
+                ("miss", file_scores.misses),
+                ("false positive", file_scores.false_positives),
+            ):
                 for record in records:
                     lines.append(
                         f"  reference {label} in {file_scores.name}: {record['surface']!r} "

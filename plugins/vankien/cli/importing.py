@@ -17,7 +17,6 @@ import click
 from vankien.cli.archive_context import ArchiveContext
 from vankien.cli.options import display_root, force_option, out_option
 from vankien.core.issuers import REGISTRY_FILE
-from vankien.core.problems import Severity
 from vankien.graph.analysis import analyse_archive
 from vankien.importer import Imported, ImportFailure, import_text, read_source
 from vankien.importer.registry import level_guessed, propose_issuers, registry_entries
@@ -85,7 +84,9 @@ def _to_fill(doc: Imported, registry_size: int) -> list[str]:
     gaps = _NEWS_GAPS if doc.kind == "news" else _DOCUMENT_GAPS
     items = [message for name, message in gaps if not getattr(doc, name)]
     if doc.issuer and not doc.issuer_known and registry_size:
-        items.append(f"cơ quan `{doc.issuer}` chưa có trong co-quan.yml: thêm mục đề xuất dưới đây hoặc sửa tên")
+        items.append(
+            f"cơ quan `{doc.issuer}` chưa có trong co-quan.yml: thêm mục đề xuất dưới đây hoặc sửa tên"
+        )
     for citation in (*doc.basis, *doc.about):
         if citation.external:
             items.append(f"kho chưa có `{citation.text}` (đang ghi `external: true`)")
@@ -132,10 +133,14 @@ def _import_one(path: Path, context: ArchiveContext, force: bool, add_issuers: b
     duplicate = context.same_identity(doc)
     target = context.root / relative_path(doc)
     doc_id, explicit = document_id(doc)
-    if explicit and target in context.written:
-        # Two texts of this run with neither number nor title: each gets a file of its own.
+    if explicit and (target in context.written or target.exists() or context.archive.get(doc_id) is not None):
+        # Texts with neither number nor title: each gets a file and an id of its own.
         suffix = 2
-        while (context.root / relative_path(doc)).exists() or context.root / relative_path(doc) in context.written:
+        while (
+            (context.root / relative_path(doc)).exists()
+            or context.root / relative_path(doc) in context.written
+            or context.archive.get(document_id(doc)[0]) is not None
+        ):
             doc.explicit_id = f"{doc_id}-{suffix}"
             suffix += 1
         target = context.root / relative_path(doc)
@@ -162,7 +167,9 @@ def _import_one(path: Path, context: ArchiveContext, force: bool, add_issuers: b
     context.previous.setdefault(target, previous)
     click.echo(f"{path} → {target}")
     click.echo(f"  bảng mã: {decoded.label}")
-    click.echo("  đã nhận ra: " + "; ".join(_found(doc, len(context.registry))))
+    click.echo(
+        "  đã nhận ra: " + ("; ".join(_found(doc, len(context.registry))) or "không nhận ra thông tin nào")
+    )
     click.echo("  cần bổ sung: " + "; ".join(_to_fill(doc, len(context.registry))))
     for item in doc.notes:
         click.echo(f"  cần xem lại: {item}")
@@ -171,17 +178,25 @@ def _import_one(path: Path, context: ArchiveContext, force: bool, add_issuers: b
     return True
 
 
-def _validate_written(context: ArchiveContext) -> int:
+def _validate_written(context: ArchiveContext, errors_before: set[str]) -> int:
     """Check the archive with the written files and print their problems; take back every written
-    file with an error (restoring what it replaced). Returns how many were taken back."""
+    file that an error the archive did not have before names (restoring what it replaced).
+    Returns how many were taken back."""
     if not context.written:
         return 0
     display = display_root(context.root)
     shown = {display + p.relative_to(context.root).as_posix(): p for p in context.written}
-    problems = [p for p in analyse_archive(context.root, display_root=display).problems if p.path in shown]
+    problems = analyse_archive(context.root, display_root=display).problems
     for problem in problems:
-        click.echo(problem.format(), err=True)
-    rejected = {shown[p.path] for p in problems if p.severity is Severity.ERROR}
+        if problem.path in shown:
+            click.echo(problem.format(), err=True)
+    rejected: set[Path] = set()
+    for problem in problems.errors:
+        if problem.format() in errors_before:
+            continue
+        if problem.path not in shown:
+            click.echo(problem.format(), err=True)
+        rejected |= {path for name, path in shown.items() if name == problem.path or name in problem.message}
     for path in sorted(rejected):
         before = context.previous.get(path)
         if before is None:
@@ -205,11 +220,18 @@ def import_command(files: tuple[Path, ...], out: Path, force: bool, add_issuers:
     """Nhập văn bản thô (.txt, .docx; UTF-8, UTF-16, Windows-1258, TCVN3, VNI) vào kho: mỗi văn bản một tệp
     Markdown, kèm những thông tin nhận ra được và những gì biên tập viên cần bổ sung."""
     context = ArchiveContext.load(out)
+    errors_before = (
+        {p.format() for p in analyse_archive(out, display_root=display_root(out)).problems.errors}
+        if out.is_dir()
+        else set()
+    )
     ok = [_import_one(path, context, force, add_issuers) for path in files]
     if context.new_issuers:
         append_registry(context.root / REGISTRY_FILE, registry_entries(context.new_issuers))
-        click.echo(f"Đã thêm {len(context.new_issuers)} cơ quan vào {context.root / REGISTRY_FILE}.", err=True)
-    rejected = _validate_written(context)
+        click.echo(
+            f"Đã thêm {len(context.new_issuers)} cơ quan vào {context.root / REGISTRY_FILE}.", err=True
+        )
+    rejected = _validate_written(context, errors_before)
     failed = ok.count(False) + rejected
     click.echo(f"Đã nhập {ok.count(True) - rejected} tệp, {failed} tệp lỗi.", err=True)
     sys.exit(0 if failed == 0 else 1)

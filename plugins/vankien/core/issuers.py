@@ -65,7 +65,10 @@ _DEPARTMENT_CODES = (
 )
 _COMMITTEE_CODES = {"TW": "Trung ương", "TU": "Tỉnh ủy", "HU": "Huyện ủy", "QU": "Quận ủy", "TXU": "Thị ủy"}
 # At the Centre some departments have their own full names.
-_CENTRAL_DEPARTMENTS = {"Văn phòng": "Văn phòng Trung ương Đảng", "Ủy ban Kiểm tra": "Ủy ban Kiểm tra Trung ương"}
+_CENTRAL_DEPARTMENTS = {
+    "Văn phòng": "Văn phòng Trung ương Đảng",
+    "Ủy ban Kiểm tra": "Ủy ban Kiểm tra Trung ương",
+}
 
 
 def department_from_code(code: str) -> tuple[str, str] | None:

@@ -101,8 +101,8 @@ def _descendants(graph: Graph, document: Document) -> LineageNode:
     frontier = [document]
     while frontier:
         next_frontier: list[Document] = []
-        for node in frontier:
-            for child in derived(graph, node):
+        for reached in frontier:
+            for child in derived(graph, reached):
                 if child.id not in reachable:
                     reachable[child.id] = child
                     next_frontier.append(child)
@@ -130,7 +130,9 @@ def _descendants(graph: Graph, document: Document) -> LineageNode:
     )
     for child in ordered:
         # The parent on its longest chain; of several, the latest issued.
-        candidates = [b for b in parents[child.id] if depth.get(b.id) == depth[child.id] - 1 and b.id in nodes]
+        candidates = [
+            b for b in parents[child.id] if depth.get(b.id) == depth[child.id] - 1 and b.id in nodes
+        ]
         parent = max(candidates, key=_date_key) if candidates else document
         node = LineageNode(child, parent, days_between(parent.date, child.date))
         nodes[parent.id].children.append(node)

@@ -185,7 +185,7 @@ class StubCollector:
             if len(fitting) == 1:
                 fitting[0].absorb(stub)
                 del self._stubs[key]
-        named = {}
+        named: dict[tuple[str, str], list[Stub]] = {}
         for key, stub in self._stubs.items():
             if key[0] == "number" and key[3]:
                 named.setdefault((key[1], key[2]), []).append(stub)
@@ -231,7 +231,11 @@ def _compatible(short: Stub, full: Stub) -> bool:
     """Whether nothing the shorter writing says contradicts the fuller stub."""
     if short.date and full.date and short.date != full.date:
         return False
-    if short.issuer and full.issuers and not any(issuer_key(short.issuer) == issuer_key(i) for i in full.issuers):
+    if (
+        short.issuer
+        and full.issuers
+        and not any(issuer_key(short.issuer) == issuer_key(i) for i in full.issuers)
+    ):
         return False
     if short.term and full.terms and short.term not in full.terms:
         return False
@@ -261,15 +265,24 @@ CANDIDATE_SUBJECT_OVERLAP = 0.5
 def offer_candidates(
     stubs: list[Stub], documents: Iterable[Document], issuer_name: Callable[[str], str | None]
 ) -> None:
-    """ "Có thể là": archived documents that match a stub on type, date and issuer (and on subject
-    when both state one) but not on number, as "Hướng dẫn số 115-HD/BTGW, ngày 08/01/2020 của Ban
+    """ "Có thể là": archived documents that match a stub on its symbol but not its date, or on
+    type, date and issuer (and on subject when both state one) but not on number, as "Hướng dẫn số 115-HD/BTGW, ngày 08/01/2020 của Ban
     Tuyên giáo Trung ương" for the archived 118-HD/BTGTW of that day (corpus 023 and 011). They are
     offered on the stub's page, never linked in its place."""
     by_day: dict[tuple[str, dt.date], list[Document]] = {}
+    by_symbol: dict[str, list[Document]] = {}
     for document in documents:
         if document.date is not None:
             by_day.setdefault((document.type.name, document.date), []).append(document)
+        if document.symbol is not None:
+            by_symbol.setdefault(document.symbol.key, []).append(document)
     for stub in stubs:
+        # Same symbol, another date: "Nghị quyết số 52-NQ/TW ngày 27/9/2013" for the archived one of
+        # 27/9/2019 (a slip in the citing text, corpus 054); the wrong-date check warns as well.
+        if stub.symbol is not None:
+            stub.candidates.extend(
+                d for d in by_symbol.get(symbol_key(stub.symbol), []) if d.date != stub.date
+            )
         if stub.date is None or stub.issuer is None:
             continue
         issuer = issuer_name(stub.issuer) or stub.issuer

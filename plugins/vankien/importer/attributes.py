@@ -5,6 +5,7 @@ only fill what the document itself does not say."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -44,10 +45,8 @@ def read_site_attributes(lines: list[str]) -> SiteAttributes:
         if value.lower().startswith(("đang cập nhật", "đã biết")):
             continue
         if field in ("số hiệu", "số ký hiệu") and found.symbol is None:
-            try:
+            with contextlib.suppress(SymbolError):
                 found.symbol = parse_symbol(value.split()[0].strip(" .,;")).text
-            except SymbolError:
-                pass
         elif field == "ngày ban hành" and found.date is None and (date := _DATE.search(value)):
             found.date = date_of(date)
         elif field == "cơ quan ban hành" and found.issuer is None:

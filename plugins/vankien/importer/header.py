@@ -44,7 +44,9 @@ _STATE = re.compile(f"(?i:{_phrase('CỘNG HÒA XÃ HỘI CHỦ NGHĨA')}|{_phra
 # "Số 39-HD/BTGTU", "Số: 08 - QĐi/TW", "Số:\n216-QĐ/TW", "Số 25 -\nHD/BTGTU" (split over two
 # lines), "Số: 03/NQ-CP", "Số: 653/2019/UBTVQH14", "Số: 2380/BTTTT-PTTH&TTĐT".
 # "103-CV/BCĐ 35": a Ban Chỉ đạo's number after its code, on the same line.
-_PARTY_SYMBOL = rf"\d{{1,5}}[a-z]?\s*{DASH}\s*[^\W\d_]{{1,6}}\s*/\s*[^\W_]{{1,12}}(?:[ \t]\d{{1,3}}(?![^\W_]))?"
+_PARTY_SYMBOL = (
+    rf"\d{{1,5}}[a-z]?\s*{DASH}\s*[^\W\d_]{{1,6}}\s*/\s*[^\W_]{{1,12}}(?:[ \t]\d{{1,3}}(?![^\W_]))?"
+)
 _STATE_SYMBOL = (
     r"\d{1,5}(?:\s*/\s*\d{4})?\s*/\s*[^\W\d_][^\W_]{0,11}(?:\s?-\s?[^\W_]{1,12}(?:&[^\W_]{1,12})?){0,2}"
 )
@@ -58,7 +60,9 @@ PLACE_DATE = re.compile(
     rf"(?:(?P<place>{_PLACE_WORD}(?:\s{{1,3}}{_PLACE_WORD}){{0,5}})\s*,\s*)?(?i:{loose('ngày')})\s+{any_date()}"
 )
 # A place-and-date line alone: "Hà Nội, ngày 08 tháng 4 năm 2022", "Tàu, ngày 01 tháng 08 năm 2022".
-PLACE_DATE_LINE = re.compile(rf"^\s*(?:{_PLACE_WORD}(?:\s{{1,3}}{_PLACE_WORD}){{0,5}}\s*,\s*)?(?i:{loose('ngày')})\s+{any_date()}\s*$")
+PLACE_DATE_LINE = re.compile(
+    rf"^\s*(?:{_PLACE_WORD}(?:\s{{1,3}}{_PLACE_WORD}){{0,5}}\s*,\s*)?(?i:{loose('ngày')})\s+{any_date()}\s*$"
+)
 _DECORATION = re.compile(r"^[\s*_=~|.\-–—•]*$")
 
 
@@ -110,7 +114,14 @@ def find_place_date_in(text: str) -> tuple[str | None, dt.date | None, int, int]
         line_start = text.rfind("\n", 0, match.start()) + 1
         if match["place"] is None and text[line_start : match.start()].strip():
             continue
-        return _place(match["place"]), date_of(match), match.start(), match.end()
+        place = _place(match["place"])
+        start = match.start()
+        if place is not None:
+            # Only the place's own words belong to the line: "KẠN" / "BAN TUYÊN GIÁO" above "Bắc Kạn,
+            # ngày …" stay in the issuing block.
+            words = list(re.finditer(r"\S+", match["place"]))
+            start = match.start("place") + words[-len(place.split())].start()
+        return place, date_of(match), start, match.end()
     return None
 
 
@@ -123,11 +134,14 @@ def _place(raw: str | None) -> str | None:
         words.pop(0)
     # The place is the capitalised words just before the comma: "… công tác ở cơ sở\nHà Nội" is Hà Nội.
     start = len(words)
-    while start > 0 and (
-        words[start - 1][:1].isupper()
-        or words[start - 1] == "TP."
-        # "Bà Rịa - Vũng Tàu": a dash between two parts of one name.
-        or (words[start - 1] in ("-", *DASHES) and start > 1 and words[start - 2][:1].isupper())
+    while (
+        start > 0
+        and (
+            words[start - 1][:1].isupper()
+            or words[start - 1] == "TP."
+            # "Bà Rịa - Vũng Tàu": a dash between two parts of one name.
+            or (words[start - 1] in ("-", *DASHES) and start > 1 and words[start - 2][:1].isupper())
+        )
     ):
         start -= 1
     return " ".join(words[start:]) or None

@@ -101,7 +101,9 @@ def known_type(name: str) -> str | None:
 # named before its organ.
 _CONFERENCE = re.compile(r"^(?i:hội\s+nghị\s+l[ầâa]n\s+thứ\s+\S+|hội\s+nghị)\s*")
 _TERM = re.compile(r"\s*\((?i:kho[áa]|nhiệm kỳ)[^()]*\)\s*$")
-_BODY_NAME = re.compile(r"(?i:ban\s+chấp\s+hành|ban\s+thường\s+vụ|bộ\s+chính\s+trị|ban\s+bí\s+thư|thường\s+trực)")
+_BODY_NAME = re.compile(
+    r"(?i:ban\s+chấp\s+hành|ban\s+thường\s+vụ|bộ\s+chính\s+trị|ban\s+bí\s+thư|thường\s+trực)"
+)
 
 
 def read_heading_organ(lines: list[Line], start: int) -> tuple[str | None, int]:
@@ -177,6 +179,11 @@ def read_title(lines: list[Line], start: int, first: str = "") -> tuple[str | No
     return _tidy_title(parts), index
 
 
+def is_authority_line(line: str) -> bool:
+    """ "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH", "CHÍNH PHỦ", "QUYẾT ĐỊNH:" alone on a line under a State title."""
+    return _AUTHORITY_LINE.match(line) is not None and is_upper_line(line)
+
+
 def _stops_title(line: str, *, first_line: bool) -> bool:
     if _AUTHORITY_LINE.match(line) or re.match(r"^(?i:phần|chương|điều)\s+[IVX\d]", line):
         return True
@@ -189,7 +196,10 @@ def _stops_title(line: str, *, first_line: bool) -> bool:
         return not (
             first_line
             and opening
-            and (is_upper_line(line) or (not line.endswith((",", ";", ".", ":")) and len(line) <= FIRST_LINE_MAX_LENGTH))
+            and (
+                is_upper_line(line)
+                or (not line.endswith((",", ";", ".", ":")) and len(line) <= FIRST_LINE_MAX_LENGTH)
+            )
         )
     return False
 

@@ -66,8 +66,10 @@ def title_case_body(name: str) -> str:
         if word in ("ủy", "uỷ") and previous in ("tỉnh", "thành", "huyện", "quận", "thị", "đảng"):
             after_committee = True
         # "Ủy ban nhân dân tỉnh Hải Dương", "Đảng bộ xã Hà Vị": the place's name after its kind.
-        after_place_type = after_place_type or word in ("tỉnh", "huyện", "quận", "xã", "phường") or (
-            word in ("phố", "xã", "trấn") and previous in ("thành", "thị")
+        after_place_type = (
+            after_place_type
+            or word in ("tỉnh", "huyện", "quận", "xã", "phường")
+            or (word in ("phố", "xã", "trấn") and previous in ("thành", "thị"))
         )
     text = " ".join(result)
     text = _LOCAL_COMMITTEE.sub(lambda m: f"{m[1].capitalize()} {m[2].lower()}", text)
@@ -220,7 +222,13 @@ def complete_organ(organ: str, block: IssuingBlock, text: str = "") -> str:
 _BARE_PLACE_KIND = re.compile(r"\b(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)$", re.I)
 # "Ban Thường vụ Tỉnh ủy" of the text's "tỉnh Phú Yên".
 _COMMITTEE_KIND = re.compile(r"\b(Tỉnh|Huyện|Quận|Thị|Thành)\s+ủy$", re.I)
-_COMMITTEE_PLACE_KINDS = {"tỉnh": "tỉnh", "huyện": "huyện", "quận": "quận", "thị": "thị xã", "thành": "thành phố"}
+_COMMITTEE_PLACE_KINDS = {
+    "tỉnh": "tỉnh",
+    "huyện": "huyện",
+    "quận": "quận",
+    "thị": "thị xã",
+    "thành": "thành phố",
+}
 _CAPITALISED = r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ]\w*"
 
 

@@ -200,7 +200,11 @@ def _first_opening(lines: list[Line], chrome: set[int]) -> int | None:
     closing punctuation and is not one."""
     for index, line in enumerate(lines[: max(12, len(lines) * 2 // 3)]):
         bare = line.bare
-        if index not in chrome and _OPENING.match(bare) and (bare.endswith((",", ";", ".", ":")) or len(bare) > 300):
+        if (
+            index not in chrome
+            and _OPENING.match(bare)
+            and (bare.endswith((",", ";", ".", ":")) or len(bare) > 300)
+        ):
             return index
     return None
 

@@ -47,17 +47,22 @@ def unwrap(lines: list[str]) -> list[str]:
     that one opens a section, a list item or a heading. A blank line always ends a paragraph."""
     joined: list[str] = []
     open_paragraph = False
+    long_line = False
     for raw in lines:
         line = raw.strip()
         if not line:
             open_paragraph = False
             continue
-        if open_paragraph and joined and not _starts_block(line):
+        # A narrow column ("Căn cứ Nghị quyết số 52-NQ/TW ngày" / "27/9/2013 của Bộ Chính trị …")
+        # wraps short lines too: the next line then goes on in lower case or with a digit.
+        goes_on = long_line or line[:1].islower() or line[:1].isdigit()
+        if open_paragraph and joined and goes_on and not _starts_block(line):
             joined[-1] = f"{joined[-1]} {line}"
         else:
             joined.append(line)
         last = joined[-1]
-        open_paragraph = len(line) >= WRAP_MIN_LENGTH and not _ends_sentence(last) and not is_upper_line(last)
+        long_line = len(line) >= WRAP_MIN_LENGTH
+        open_paragraph = not _ends_sentence(last) and not is_upper_line(last)
     return joined
 
 

@@ -91,6 +91,10 @@ def find_headline(lines: list[str]) -> int | None:
     return None
 
 
+def _shortened(text: str, limit: int = HEADLINE_MAX_LENGTH) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
 def looks_like_name(line: str) -> bool:
     bare = strip_markup(line)
     return bool(_NAME.match(bare)) and all(w[:1].isupper() for w in bare.split()) and len(bare) <= 40
@@ -100,8 +104,12 @@ def read_news(lines: list[str]) -> NewsParts | None:
     """The parts the text would have as an article, or None when it shows no headline."""
     headline_index = find_headline(lines)
     if headline_index is None:
-        return None
-    parts = NewsParts(strip_markup(lines[headline_index]), headline_index)
+        # No line looks like a headline ("(LĐ online) - Ngày 25/9, …" opens the page): the first
+        # line, shortened, names the article.
+        headline_index = next((i for i, line in enumerate(lines) if strip_markup(line)), None)
+        if headline_index is None:
+            return None
+    parts = NewsParts(_shortened(strip_markup(lines[headline_index])), headline_index)
     parts.skip.update(range(headline_index + 1))
     for index in range(headline_index):
         if parse_date_time(lines[index]) is not None:

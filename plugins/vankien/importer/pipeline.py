@@ -23,7 +23,7 @@ from vankien.importer.basis import basis_references, citation_text, type_from_sy
 from vankien.importer.docx import DocxError, read_docx
 from vankien.importer.encodings import Decoded, EncodingError, decode_bytes
 from vankien.importer.header import find_place_date_in, find_symbol_in, read_header
-from vankien.importer.heading import read_heading_organ, read_title, title_without_heading
+from vankien.importer.heading import is_authority_line, read_heading_organ, read_title, title_without_heading
 from vankien.importer.issuer import (
     choose_issuer,
     complete_state_body,
@@ -44,6 +44,7 @@ from vankien.importer.self_reference import (
     promulgated_subject,
 )
 from vankien.importer.signature import Block, find_recipients, find_signature
+from vankien.refs import extract_references
 from vankien.refs.model import Reference
 
 IssuerResolver = Callable[[str], str | None]
@@ -147,7 +148,11 @@ def _document(
             bare = line.bare
             if header.symbol is None and re.match(r"(?i:số)\b", bare) and (found := find_symbol_in(bare)):
                 header.symbol = found[0]
-            if header.date is None and (place_date := find_place_date_in(bare)) is not None and place_date[2] == 0:
+            if (
+                header.date is None
+                and (place_date := find_place_date_in(bare)) is not None
+                and place_date[2] == 0
+            ):
                 header.place, header.date = header.place or place_date[0], place_date[1]
                 header.date_written = True
     for index in article_lines_before_body(lines, body_start, layout.end):
@@ -163,6 +168,10 @@ def _document(
     if recipients is not None:
         blocks.append(recipients[1])
     body = _without(body, blocks)
+    # "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH" under a State document's title: its authority, no body text.
+    opening = next((i for i, line in enumerate(body) if line.text), None)
+    if opening is not None and is_authority_line(body[opening].bare):
+        body = body[opening + 1 :]
     site = read_site_attributes([line.text for line in lines])
     type_name = heading.type if heading is not None else None
     if type_name is None and header.symbol:
@@ -172,17 +181,22 @@ def _document(
     ]
     if heading is not None:
         page_lines.append(lines[heading.index].bare)
+    elif layout.header_end == layout.start and body and _is_citation_title(body[0].bare):
+        # No header: a citation-form title line opens the text ("Nghị Quyết số 22/NQ-TU ngày
+        # 08/6/2022 ban hành bởi Tỉnh Ủy Kiên Giang về …", corpus 022). It names the document.
+        page_lines.append(body[0].bare)
+        body = body[1:]
     preamble = _preamble(body)
-    promulgated = promulgation(preamble, all_names())
+    promulgated = promulgation(preamble, tuple(all_names()))
     if type_name is None and promulgated is not None:
         type_name = promulgated.type
-    found = find_self_reference(page_lines, type_name, resolve_issuer)
+    self_ref = find_self_reference(page_lines, type_name, resolve_issuer)
     if promulgated is not None:
         own = promulgated_reference(promulgated.paragraph, promulgated.object_start, resolve_issuer)
-        found = merge([r for r in (found, own) if r is not None])
+        self_ref = merge([r for r in (self_ref, own) if r is not None])
         if own is None and title is None:
             title = promulgated_subject(promulgated.paragraph, promulgated.object_start, type_name)
-    reference = found.reference if found else None
+    reference = self_ref.reference if self_ref else None
     type_name = type_name or (reference.type if reference else None) or site.type
     kept_text = "\n".join([*(lines[i].text for i in layout.lead), *(line.text for line in body)])
     written_issuer = choose_issuer(
@@ -190,7 +204,7 @@ def _document(
         heading_organ=heading.organ if heading else None,
         promulgation=promulgated.issuer if promulgated else None,
         signature=signature_organ(signature[0].authority if signature else None),
-        announced=(found.organ if found else None) or site.issuer,
+        announced=(self_ref.organ if self_ref else None) or site.issuer,
         text=kept_text,
         symbol_code=_issuer_code(header.symbol),
     )
@@ -199,8 +213,12 @@ def _document(
     issuer, known = _issuer(written_issuer, resolve_issuer)
     symbol = _symbol(header.symbol, issuer or written_issuer)
     symbol = symbol or (reference.symbol if reference else None) or site.symbol
-    date = header.date or (found.date if found else None) or site.date
-    title = longer_subject(title, found.subject if found else None) if title else (found.subject if found else None)
+    date = header.date or (self_ref.date if self_ref else None) or site.date
+    title = (
+        longer_subject(title, self_ref.subject if self_ref else None)
+        if title
+        else (self_ref.subject if self_ref else None)
+    )
     headlines = _page_headlines(lines, layout)
     named = next((n for h in headlines if type_name and (n := _after_type_name(h, type_name))), None)
     if named is not None:
@@ -254,6 +272,12 @@ def _document(
 HEADLINE_WORDS = (4, 60)
 
 
+def _is_citation_title(text: str) -> bool:
+    """A line that opens with a citation of a numbered document and ends without a full stop."""
+    found = extract_references(text[:300])
+    return bool(found) and found[0].start == 0 and bool(found[0].number) and not text.rstrip().endswith(".")
+
+
 def _page_headlines(lines: list[Line], layout: Layout) -> list[str]:
     """The page's title lines above the document: lines before it that are no sentence."""
     found: list[str] = []
@@ -269,7 +293,11 @@ def _page_headlines(lines: list[Line], layout: Layout) -> list[str]:
 
 def _after_type_name(headline: str, type_name: str) -> str | None:
     """ "Hướng dẫn Tuyên truyền kỷ niệm …" -> "Tuyên truyền kỷ niệm …" for a Hướng dẫn."""
-    for name in sorted((n for n in all_names() if (t := doc_type(n)) is not None and t.name == type_name), key=len, reverse=True):
+    for name in sorted(
+        (n for n in all_names() if (t := doc_type(n)) is not None and t.name == type_name),
+        key=len,
+        reverse=True,
+    ):
         if fold(headline[: len(name)]) == fold(name) and headline[len(name) : len(name) + 1] == " ":
             rest = headline[len(name) :].strip()
             return None if re.match(r"(?i:số)\b|\d", rest) else rest
@@ -295,7 +323,9 @@ def _preamble(body: list[Line]) -> list[str]:
     return preamble
 
 
-_FORMULA_LINE = re.compile(r"^[-–•+*\s]*(?:Căn cứ|CĂN CỨ|Thực hiện|Triển khai|Thi hành|Quán triệt|Xét|Theo đề nghị)\b")
+_FORMULA_LINE = re.compile(
+    r"^[-–•+*\s]*(?:Căn cứ|CĂN CỨ|Thực hiện|Triển khai|Thi hành|Quán triệt|Xét|Theo đề nghị)\b"
+)
 _LIST_ITEM = re.compile(r"^\s*[-–•+*]\s")
 
 

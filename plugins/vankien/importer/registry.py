@@ -43,7 +43,9 @@ def propose_issuers(doc: Imported, registry: IssuerRegistry) -> list[Issuer]:
     while name and registry.lookup(name) is None and fold(name) not in seen:
         seen.add(fold(name))
         parent = _parent(name, doc.parent_body if name == doc.issuer else None)
-        proposals.append(Issuer(name=name, level=level_from_name(name) or GUESSED_LEVEL, code=code, parent=parent))
+        proposals.append(
+            Issuer(name=name, level=level_from_name(name) or GUESSED_LEVEL, code=code, parent=parent)
+        )
         name, code = parent, _committee_code(parent) if parent else None
     return list(reversed(proposals))
 

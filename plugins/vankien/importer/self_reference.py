@@ -38,7 +38,9 @@ _ISSUED_BY = re.compile(r"\s*,?\s*(?:do|ban\s+hành\s+bởi|được\s+ban\s+hà
 _JOINT_AFTER = re.compile(r"\s*(?:,|va)\s*(ban bi thu|bo chinh tri)\b")
 _CENTRAL_NAMES = {"ban bi thu": "Ban Bí thư", "bo chinh tri": "Bộ Chính trị"}
 # 'về việc "Đẩy mạnh công tác tuyên truyền …"': a subject in quotation marks.
-_QUOTED_SUBJECT = re.compile(r"^\s*(?:của\s+[^,;“\"]{3,80}?\s+)?(?i:về)\s+(?:việc\s+)?[\"“](?P<subject>[^\"”]{3,400})[\"”]")
+_QUOTED_SUBJECT = re.compile(
+    r"^\s*(?:của\s+[^,;“\"]{3,80}?\s+)?(?i:về)\s+(?:việc\s+)?[\"“](?P<subject>[^\"”]{3,400})[\"”]"
+)
 # What ends an unquoted subject in a sentence: ", nội dung cụ thể như sau", " như sau:", ". ".
 _SUBJECT_END = re.compile(r"(?:,?\s+(?:nội dung\s+)?(?:cụ thể\s+)?như sau|,\s*nội dung|\.\s|\.$|:\s|:$)")
 
@@ -75,7 +77,9 @@ def find_self_reference(
     return merge(found)
 
 
-def promulgated_reference(paragraph: str, object_start: int, resolve_issuer: IssuerResolver) -> SelfReference | None:
+def promulgated_reference(
+    paragraph: str, object_start: int, resolve_issuer: IssuerResolver
+) -> SelfReference | None:
     """The document as its own promulgation sentence names it: "… ban hành Công văn số 25-CV/BCĐ
     ngày 27/02/2023 về …" (a portal's summary keeps this sentence when it drops the header)."""
     for reference in extract_references(paragraph, resolve_issuer=resolve_issuer):
@@ -91,7 +95,11 @@ def promulgated_subject(paragraph: str, object_start: int, type_name: str | None
     """The subject of an unnumbered promulgation: "Ban Tuyên giáo Quận ủy ban hành Hướng dẫn công
     tác tuyên truyền … năm 2019." gives "công tác tuyên truyền … năm 2019"."""
     rest = paragraph[object_start:]
-    names = [n for n in all_names() if type_name is None or ((found := doc_type(n)) is not None and found.name == type_name)]
+    names = [
+        n
+        for n in all_names()
+        if type_name is None or ((found := doc_type(n)) is not None and found.name == type_name)
+    ]
     for name in sorted(names, key=len, reverse=True):
         if fold(rest[: len(name)]) == fold(name) and not rest[len(name) : len(name) + 1].isalnum():
             subject = rest[len(name) :]
@@ -132,7 +140,7 @@ def longer_subject(first: str | None, second: str | None) -> str | None:
     Kiệt (23/11/1922 - 23/11/2022)"); else the first."""
     if not first or not second:
         return first or second
-    a, b = fold(first).strip(" .\"“”"), fold(second).strip(" .\"“”")
+    a, b = fold(first).strip(' ."“”'), fold(second).strip(' ."“”')
     return second if len(b) > len(a) and b.startswith(a) else first
 
 

@@ -216,6 +216,15 @@ def _formula_verbs(text: str) -> list[int]:
     return verbs
 
 
+def _preamble_end(text: str, first_formula: int) -> int:
+    """Where the preamble ends: the first section heading after the first formula that is not a
+    basis section ("I. CĂN CỨ …"); the end of the text when there is none."""
+    for section in patterns.FIRST_SECTION.finditer(text, first_formula):
+        if patterns.BASIS_SECTION.match(text, section.start()) is None:
+            return section.start()
+    return len(text)
+
+
 def _basis_sections(text: str, mentions: list[Mention]) -> list[Mention]:
     """ "basis" for the mentions of a "I. CĂN CỨ …" section, up to the next section."""
     result = list(mentions)
@@ -238,6 +247,9 @@ def assign_roles(text: str, mentions: list[Mention]) -> list[Mention]:
     for the rest."""
     mentions = _basis_sections(text, mentions)
     formulas = _formula_verbs(text)
+    if not formulas:
+        return mentions
+    formulas = [f for f in formulas if f < _preamble_end(text, formulas[0])]
     if not formulas:
         return mentions
     result = list(mentions)
@@ -288,7 +300,9 @@ def attach_subjects(text: str, mentions: list[Mention]) -> list[Mention]:
     spans = _Spans(mentions)
     result: list[Mention] = []
     for mention in mentions:
-        intro = patterns.ABOUT_INTRO.match(text, mention.end) or patterns.ACTION_INTRO.match(text, mention.end)
+        intro = patterns.ABOUT_INTRO.match(text, mention.end) or patterns.ACTION_INTRO.match(
+            text, mention.end
+        )
         if intro is not None:
             end = _about_end(text, intro.end(), spans)
             about = tidy_phrase(text[intro.end() : end]).rstrip(",;: ")

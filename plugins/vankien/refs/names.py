@@ -31,6 +31,8 @@ _STOP_WORDS = frozenset([
     "ở", "bị", "do", "này", "đó", "hướng", "ban", "các", "những", "vào", "ra", "lên",
     "xuống", "cùng", "qua", "bằng", "nên", "mà", "thuộc", "cũng", "đều", "luôn", "không", "chưa",
     "rất", "có", "phải",
+    # The verbs that open a cited document's subject: "… của UBND tỉnh Kiên Giang thực hiện …".
+    "thực", "phê", "triển", "quy",
 ])
 # fmt: on
 
@@ -109,6 +111,11 @@ def _accepted_word_count(words: list[str]) -> int:
     while index < len(words):
         word = words[index]
         lower = lowers[index]
+        if word.isdigit() and len(word) <= 3 and lowers[index - 1] == "đạo":
+            # "Ban Chỉ đạo 35": a steering committee is named by its number.
+            index += 1
+            accepted, after_capital = index, False
+            continue
         if word.isdigit() or _ROMAN.fullmatch(word):
             break
         link = _phrase_at(lowers, index, _LINKING_WORDS)

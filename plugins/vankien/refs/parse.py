@@ -140,7 +140,11 @@ def parse_citations(text: str) -> list[Mention]:
     pos = 0
     list_count = 0
     while (head := find_citation_head(text, pos)) is not None:
-        if head.symbol is None and "\n" in text[head.start : head.end] and not _MARKER.search(text, head.start, head.end):
+        if (
+            head.symbol is None
+            and "\n" in text[head.start : head.end]
+            and not _MARKER.search(text, head.start, head.end)
+        ):
             # "KẾ HOẠCH" / "1. Quyết định số …": a heading over a numbered list, not "Kế hoạch 1".
             pos = head.end
             continue
@@ -201,7 +205,9 @@ def parse_laws(text: str) -> list[Mention]:
         symbol = valid_symbol(match["symbol"]) if match["symbol"] else None
         date = date_of(match) if match["date"] else None
         number = symbol.number if symbol else None
-        mentions.append(Mention(match.start(), match.end(), _LAW_TYPE, number, symbol.text if symbol else None, date))
+        mentions.append(
+            Mention(match.start(), match.end(), _LAW_TYPE, number, symbol.text if symbol else None, date)
+        )
     return mentions
 
 
@@ -243,7 +249,9 @@ def parse_mentions(text: str) -> list[Mention]:
     """Every mention in normalised text, in text order."""
     laws = parse_laws(text)
     # A law's number is read with its name: the bare "số 20/2023/QH15" inside it is no citation of its own.
-    citations = [m for m in parse_citations(text) if not any(law.start <= m.start and m.end <= law.end for law in laws)]
+    citations = [
+        m for m in parse_citations(text) if not any(law.start <= m.start and m.end <= law.end for law in laws)
+    ]
     mentions = (
         citations
         + laws

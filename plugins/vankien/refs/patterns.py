@@ -67,7 +67,9 @@ TYPE_WORD = WORD_START + _any_case("|".join(_loose_words(name) for name in TYPE_
 # "số 05", "Số: 123/QĐ-TTg", "số47-QĐ/TW" (no space: the number follows at once).
 _MARKER_COLON = r"(?:\s{0,2}:)?"
 # "Công văn số Số 25 -CV/BCĐ": a doubled "số", as a portal's editor typed it (corpus 029).
-NUMBER_MARKER = WORD_START + _any_case(loose("số")) + rf"(?:\s{{1,2}}{_any_case(loose('số'))})?" + _MARKER_COLON
+NUMBER_MARKER = (
+    WORD_START + _any_case(loose("số")) + rf"(?:\s{{1,2}}{_any_case(loose('số'))})?" + _MARKER_COLON
+)
 # A number may start right after "số" with no space ("số47-QĐ/TW", seen in provincial texts).
 AFTER_MARKER = r"(?<=[sS][ốỐoOóÓồỒổỔ])"
 
@@ -84,7 +86,8 @@ PARTY_SYMBOL = (
     r"(?:[ \t]{0,2}-[ \t]{0,2}\n?[ \t]{0,2}|[ \t]?)"  # "-", spaced dash, broken line ("68-⏎NQ/TW"), glued ("37QĐ")
     r"[^\W\d_]{1,5}"  # type code: "HD", "QĐi", "CTr"
     r"[ \t]{0,2}/[ \t]{0,2}"
-    r"[^\W_]{1,12}" + WORD_END  # issuer code: "TW", "BTGTU", "TƯ"
+    r"[^\W_]{1,12}"
+    + WORD_END  # issuer code: "TW", "BTGTU", "TƯ"
     # A Ban Chỉ đạo's number after its code: "103-CV/BCĐ 35" (Thanh Hóa portals, corpus 029).
     + r"(?:(?<=BCĐ)[ \t]\d{1,3}(?![^\W_]|[/.,:-]\d))?"
 )
@@ -325,7 +328,16 @@ AT_DOCUMENT_LEAD = 100
 BASIS_SECTION = re.compile(
     r"(?:\A|(?<=\n))[ \t*_#]*(?:[IVX]{1,4}|[A-D])[ \t]*[.\-–)][ \t]*(?i:căn[ \t]+cứ)" + WORD_END
 )
-NEXT_SECTION = re.compile(r"(?:\n|[ \t])[ \t*_#]*(?:II|III|IV|V|VI|VII|[B-E])[ \t]*[.\-–)][ \t]*[A-ZĐ]{2}")
+UPPER = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
+"""Vietnamese capitals, for a heading in capitals."""
+NEXT_SECTION = re.compile(
+    rf"(?:\n|[ \t])[ \t*_#]*(?:II|III|IV|V|VI|VII|[B-E])[ \t]*[.\-–)][ \t]*[{UPPER}]{{2}}"
+)
+# The first section of a document's body ("I. MỤC ĐÍCH, YÊU CẦU", "Điều 1.", "PHẦN I"): the opening
+# formula stands before it; "1. Thực hiện nghiêm Quy định số 85-QĐ/TW" after it is no basis.
+FIRST_SECTION = re.compile(
+    rf"(?:\A|(?<=\n))[ \t*_#]*(?:(?:[IVX]{{1,4}}|[A-D])[ \t]*[.\-–)][ \t]*[{UPPER}]{{2}}|Điều[ \t]+1\b|PHẦN[ \t]+[IVX1]\b)"
+)
 BASIS_SECTION_MAX = 4000
 
 

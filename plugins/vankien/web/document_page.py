@@ -70,7 +70,9 @@ def render_relations_as_written(
         for citation in citations:
             link = graph.citation_link(document, citation.line)
             if link is not None and link.target is not None:
-                written.append(WrittenCitation(citation.text, url_for(link.target.url), True, link.target.name))
+                written.append(
+                    WrittenCitation(citation.text, url_for(link.target.url), True, link.target.name)
+                )
             elif link is not None and link.stub is not None:
                 stub = link.stub.final()
                 written.append(WrittenCitation(citation.text, url_for(stub.url(prefix)), False, stub.name))
