@@ -30,7 +30,7 @@ def test_clean_archive_exits_0(tmp_path: Path) -> None:
     write_files(tmp_path / "directives", {"a.md": DOC})
     code, out, err = run("check", cwd=tmp_path)
     assert (code, out) == (0, "")
-    assert "Đã kiểm tra 1 văn bản: 0 lỗi, 0 cảnh báo, 0 lưu ý." in err
+    assert "Đã đọc 1 tệp, 1 văn bản sẽ được xuất bản: 0 lỗi, 0 cảnh báo, 0 lưu ý." in err
 
 
 def test_errors_exit_1_and_every_problem_is_printed(tmp_path: Path) -> None:

@@ -104,6 +104,18 @@ class RecordedPage:
         self.errors: list[str] = []
         page.on("request", lambda request: self.requests.append(request.url))
         page.on("pageerror", lambda error: self.errors.append(str(error)))
+        # A script the page's Content-Security-Policy refused is an error too (the policy must
+        # allow every script the site itself ships, and nothing else).
+        page.on(
+            "console",
+            lambda message: (
+                self.errors.append(message.text)
+                if message.type == "error" and "Content Security Policy" in message.text
+                else None
+            ),
+        )
+        self.dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
 
     def outside(self, base: str | None = None) -> list[str]:
         """Requests that left the site served at `base` (by default: every site the tests serve)."""
@@ -126,3 +138,4 @@ def page(browser: Any) -> Iterator[RecordedPage]:
     # Every browser test checks, without writing it, that nothing left the site and no script failed.
     assert recorded.outside() == [], "requests outside the site"
     assert recorded.errors == [], "script errors"
+    assert recorded.dialogs == [], "dialogs opened"

@@ -25,6 +25,7 @@ from vankien.adapters.config import ArchiveConfig, VietnameseOptions
 from vankien.adapters.handshake import ARCHIVE_FIRST, CONFIG_ORDER, ArchiveHolder, BuiltArchive
 from vankien.adapters.markdown_crosslinks import CrossLinkExtension
 from vankien.core import urls
+from vankien.core.markup import flatten_deep_nesting
 from vankien.core.model import Document
 from vankien.core.problems import Severity
 from vankien.core.urls import link_maker
@@ -32,6 +33,7 @@ from vankien.graph.analysis import analyse_archive
 from vankien.graph.crosslinks import anchors, body_linker
 from vankien.graph.stubs import Stub
 from vankien.web.catalogue import catalogue_pages, catalogue_title, render_catalogue_page
+from vankien.web.csp import with_policy
 from vankien.web.document_page import (
     render_banner,
     render_card,
@@ -40,6 +42,7 @@ from vankien.web.document_page import (
     render_relations_as_written,
 )
 from vankien.web.paginate import Page
+from vankien.web.sanitize import sanitize_body
 from vankien.web.static import FOLDER as ASSET_FOLDER
 from vankien.web.stub_pages import INDEX_TITLE, render_stub_index, render_stub_page, stub_index_url
 from vankien.web.templates import Templates
@@ -183,6 +186,8 @@ class ArchivePlugin(ArchiveHolder, VietnameseOptions, BasePlugin[ArchiveConfig])
         )
         if not document.body.strip():
             card += render_no_full_text(templates)
+        # The editor's body is text, not code: only the allow-listed markup reaches the page.
+        html = sanitize_body(html)
         heading_end = html.find("</h1>")
         insert_at = heading_end + len("</h1>") if heading_end >= 0 else 0
         return (
@@ -192,6 +197,11 @@ class ArchivePlugin(ArchiveHolder, VietnameseOptions, BasePlugin[ArchiveConfig])
             + render_panel(document, graph, url_for, templates)
             + render_relations_as_written(document, graph, url_for, self.config.url_prefix, templates)
         )
+
+    def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str | None:
+        # Every page, hand-written ones too: scripts only from the site or by the hash of the
+        # theme's own inline code.
+        return with_policy(output)
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
@@ -212,7 +222,7 @@ def _source_link(page_src_uri: str) -> urls.UrlFor:
 
 
 def _page_markdown(document: Document) -> str:
-    return f"# {markdown_text(document.name)}\n\n{document.body}"
+    return f"# {markdown_text(document.name)}\n\n{flatten_deep_nesting(document.body)}"
 
 
 def _links_under_prefix(markdown: str, src_uri: str, prefix: str) -> str:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from vankien.cli.options import echo
+
 
 @click.command(
     "build", help="Dựng trang web (kiểm tra nghiêm ngặt); bản dựng lỗi không ghi đè trang đang có."
@@ -31,6 +33,6 @@ def build(config_file: Path, site_dir: Path, no_strict: bool) -> None:
     try:
         build_site(config_file, site_dir, strict=not no_strict)
     except BuildFailed as exc:
-        click.echo(f"lỗi: dựng trang thất bại ({exc}); thư mục {site_dir} giữ nguyên bản cũ.", err=True)
+        echo(f"lỗi: dựng trang thất bại ({exc}); thư mục {site_dir} giữ nguyên bản cũ.", err=True)
         sys.exit(1)
-    click.echo(f"Đã dựng trang vào {site_dir}/", err=True)
+    echo(f"Đã dựng trang vào {site_dir}/", err=True)

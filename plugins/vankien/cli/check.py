@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from vankien.cli.options import ARCHIVE_DIR, display_root
+from vankien.cli.options import ARCHIVE_DIR, display_root, echo
 from vankien.graph.analysis import analyse_archive
 
 
@@ -29,6 +29,7 @@ def check(directory: Path, strict: bool, output_format: str) -> None:
     failed = problems.fails(strict=strict)
     if output_format == "json":
         report = {
+            "files": result.archive.files_read,
             "documents": len(result.archive),
             "errors": len(problems.errors),
             "warnings": len(problems.warnings),
@@ -39,10 +40,10 @@ def check(directory: Path, strict: bool, output_format: str) -> None:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         for problem in problems:
-            click.echo(problem.format(), err=False)
+            echo(problem.format(), err=False)
         summary = (
-            f"Đã kiểm tra {len(result.archive)} văn bản: {len(problems.errors)} lỗi, "
-            f"{len(problems.warnings)} cảnh báo, {len(problems.notices)} lưu ý."
+            f"Đã đọc {result.archive.files_read} tệp, {len(result.archive)} văn bản sẽ được xuất bản: "
+            f"{len(problems.errors)} lỗi, {len(problems.warnings)} cảnh báo, {len(problems.notices)} lưu ý."
         )
-        click.echo(summary, err=True)
+        echo(summary, err=True)
     sys.exit(1 if failed else 0)

@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from vankien.cli.archive_context import ArchiveContext
-from vankien.cli.options import display_root, force_option, out_option
+from vankien.cli.options import display_root, echo, force_option, out_option
 from vankien.core.issuers import REGISTRY_FILE
 from vankien.graph.analysis import analyse_archive
 from vankien.importer import Imported, ImportFailure, import_text, read_source
@@ -125,7 +125,7 @@ def _import_one(path: Path, context: ArchiveContext, force: bool, add_issuers: b
             in_archive=context.holds,
         )
     except ImportFailure as exc:
-        click.echo(f"lỗi: {path}: {exc}; không ghi tệp nào cho tệp này", err=True)
+        echo(f"lỗi: {path}: {exc}; không ghi tệp nào cho tệp này", err=True)
         return False
     if doc.kind == "news" and doc.source and not doc.issuer:
         doc.issuer = context.issuer_name(doc.source)
@@ -145,7 +145,7 @@ def _import_one(path: Path, context: ArchiveContext, force: bool, add_issuers: b
             suffix += 1
         target = context.root / relative_path(doc)
     if duplicate is not None and (context.root / duplicate).resolve() != target.resolve():
-        click.echo(
+        echo(
             f"lỗi: {path}: kho đã có văn bản số {doc.symbol} cùng ngày ban hành ({duplicate}); không ghi",
             err=True,
         )
@@ -158,23 +158,21 @@ def _import_one(path: Path, context: ArchiveContext, force: bool, add_issuers: b
     try:
         write_document(target, text, force=force)
     except WriteError as exc:
-        click.echo(f"lỗi: {path}: {exc}", err=True)
+        echo(f"lỗi: {path}: {exc}", err=True)
         return False
     except OSError as exc:
-        click.echo(f"lỗi: {path}: không ghi được {target} ({exc.strerror or exc})", err=True)
+        echo(f"lỗi: {path}: không ghi được {target} ({exc.strerror or exc})", err=True)
         return False
     context.written.append(target)
     context.previous.setdefault(target, previous)
-    click.echo(f"{path} → {target}")
-    click.echo(f"  bảng mã: {decoded.label}")
-    click.echo(
-        "  đã nhận ra: " + ("; ".join(_found(doc, len(context.registry))) or "không nhận ra thông tin nào")
-    )
-    click.echo("  cần bổ sung: " + "; ".join(_to_fill(doc, len(context.registry))))
+    echo(f"{path} → {target}")
+    echo(f"  bảng mã: {decoded.label}")
+    echo("  đã nhận ra: " + ("; ".join(_found(doc, len(context.registry))) or "không nhận ra thông tin nào"))
+    echo("  cần bổ sung: " + "; ".join(_to_fill(doc, len(context.registry))))
     for item in doc.notes:
-        click.echo(f"  cần xem lại: {item}")
+        echo(f"  cần xem lại: {item}")
     for line in proposal_lines:
-        click.echo(line)
+        echo(line)
     return True
 
 
@@ -189,13 +187,13 @@ def _validate_written(context: ArchiveContext, errors_before: set[str]) -> int:
     problems = analyse_archive(context.root, display_root=display).problems
     for problem in problems:
         if problem.path in shown:
-            click.echo(problem.format(), err=True)
+            echo(problem.format(), err=True)
     rejected: set[Path] = set()
     for problem in problems.errors:
         if problem.format() in errors_before:
             continue
         if problem.path not in shown:
-            click.echo(problem.format(), err=True)
+            echo(problem.format(), err=True)
         rejected |= {path for name, path in shown.items() if name == problem.path or name in problem.message}
     for path in sorted(rejected):
         before = context.previous.get(path)
@@ -203,7 +201,7 @@ def _validate_written(context: ArchiveContext, errors_before: set[str]) -> int:
             path.unlink(missing_ok=True)
         else:
             path.write_bytes(before)
-        click.echo(f"lỗi: {path}: kho sẽ báo lỗi với tệp này (xem các dòng trên); đã không giữ tệp", err=True)
+        echo(f"lỗi: {path}: kho sẽ báo lỗi với tệp này (xem các dòng trên); đã không giữ tệp", err=True)
     return len(rejected)
 
 
@@ -228,10 +226,8 @@ def import_command(files: tuple[Path, ...], out: Path, force: bool, add_issuers:
     ok = [_import_one(path, context, force, add_issuers) for path in files]
     if context.new_issuers:
         append_registry(context.root / REGISTRY_FILE, registry_entries(context.new_issuers))
-        click.echo(
-            f"Đã thêm {len(context.new_issuers)} cơ quan vào {context.root / REGISTRY_FILE}.", err=True
-        )
+        echo(f"Đã thêm {len(context.new_issuers)} cơ quan vào {context.root / REGISTRY_FILE}.", err=True)
     rejected = _validate_written(context, errors_before)
     failed = ok.count(False) + rejected
-    click.echo(f"Đã nhập {ok.count(True) - rejected} tệp, {failed} tệp lỗi.", err=True)
+    echo(f"Đã nhập {ok.count(True) - rejected} tệp, {failed} tệp lỗi.", err=True)
     sys.exit(0 if failed == 0 else 1)

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from vankien.cli.archive_context import ArchiveContext
-from vankien.cli.options import force_option, out_option
+from vankien.cli.options import echo, force_option, out_option
 from vankien.core.dates import DateProblem, read_strict
 from vankien.core.doctypes import doc_type, type_names
 from vankien.core.frontmatter import FrontMatterError, parse
@@ -124,20 +124,20 @@ def new_command(
     text = render(doc)
     problems = _check_new(text, target, context)
     for problem in problems:
-        click.echo(problem.format(), err=True)
+        echo(problem.format(), err=True)
     if problems.errors:
-        click.echo("Không tạo tệp: sửa các lỗi trên rồi chạy lại.", err=True)
+        echo("Không tạo tệp: sửa các lỗi trên rồi chạy lại.", err=True)
         sys.exit(1)
     duplicate = context.same_identity(doc)
     if duplicate is not None and not force:
-        click.echo(f"lỗi: kho đã có văn bản số {doc.symbol} cùng ngày ban hành ({duplicate})", err=True)
+        echo(f"lỗi: kho đã có văn bản số {doc.symbol} cùng ngày ban hành ({duplicate})", err=True)
         sys.exit(1)
     try:
         write_document(target, text, force=force)
     except WriteError as exc:
-        click.echo(f"lỗi: {exc}", err=True)
+        echo(f"lỗi: {exc}", err=True)
         sys.exit(1)
-    click.echo(f"Đã tạo {target}")
+    echo(f"Đã tạo {target}")
 
 
 def _check_new(text: str, target: Path, context: ArchiveContext) -> ProblemList:

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from vankien.core.text import printable
+
 ARCHIVE_DIR = "directives"
 
 
@@ -23,3 +25,8 @@ out_option = click.option(
     help="Thư mục kho văn bản để ghi tệp vào.",
 )
 force_option = click.option("--force", is_flag=True, help="Ghi đè tệp đã có.")
+
+
+def echo(text: str, *, err: bool = False) -> None:
+    """Print a line with its control characters escaped (values and file names come from files)."""
+    click.echo(printable(text), err=err)

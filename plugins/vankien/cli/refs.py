@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from vankien.cli.options import echo
 from vankien.core.issuers import REGISTRY_FILE, load_registry
 from vankien.core.problems import ProblemList
 from vankien.refs import extract_references
@@ -31,7 +32,7 @@ def _issuer_resolver(archive: Path | None) -> Callable[[str], str | None] | None
     problems = ProblemList()
     registry = load_registry(folder, problems)
     for problem in problems:
-        click.echo(problem.format(), err=True)
+        echo(problem.format(), err=True)
 
     def resolve(phrase: str) -> str | None:
         found = registry.lookup(phrase)
@@ -55,10 +56,10 @@ def refs_command(source: str, archive: Path | None) -> None:
     try:
         text = _read_text(source)
     except UnicodeDecodeError as error:
-        click.echo(f"lỗi: tệp {name} không phải văn bản UTF-8: {error}", err=True)
+        echo(f"lỗi: tệp {name} không phải văn bản UTF-8: {error}", err=True)
         raise click.exceptions.Exit(1) from error
     except OSError as error:
-        click.echo(f"lỗi: không đọc được tệp {name}: {error.strerror or error}", err=True)
+        echo(f"lỗi: không đọc được tệp {name}: {error.strerror or error}", err=True)
         raise click.exceptions.Exit(1) from error
     for ref in extract_references(text, resolve_issuer=resolve_issuer):
         click.echo(json.dumps(reference_to_json(ref), ensure_ascii=False))

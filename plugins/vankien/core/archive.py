@@ -18,6 +18,8 @@ class Archive:
     registry: IssuerRegistry = field(default_factory=IssuerRegistry)
     problems: ProblemList = field(default_factory=ProblemList)
     """Everything found wrong while reading (and, once related, relating) the archive."""
+    files_read: int = 0
+    """Files of the folder looked at: documents, the registry's and every other file."""
 
     def __post_init__(self) -> None:
         self._by_id = {d.id: d for d in self.documents}

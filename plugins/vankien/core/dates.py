@@ -86,7 +86,9 @@ class DateProblem:
 def read_strict(text: str) -> dt.date | DateProblem:
     """A date written alone, as editors write it in front matter: dd/mm/yyyy or yyyy-mm-dd."""
     text = text.strip()
-    match = next((m for form in _STRICT_FORMS if (m := form.match(text))), None)
+    # ASCII digits only: "٢٦/٠٦/٢٠٢٣" (Arabic-Indic) is no date an editor typed on purpose.
+    ascii_only = text.isascii()
+    match = next((m for form in _STRICT_FORMS if (m := form.match(text))), None) if ascii_only else None
     if match is None:
         return DateProblem(
             "bad-date",

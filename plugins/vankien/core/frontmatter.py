@@ -8,6 +8,7 @@ so "31/02/2023" and "2023-02-31" get the same clear message.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,14 +16,24 @@ import yaml
 
 
 class _NoTimestampLoader(yaml.SafeLoader):
-    """SafeLoader that leaves `2023-06-26` a string for the schema to read."""
+    """SafeLoader that reads values as written: YAML 1.1's `yes`, `NO`, `on`, `012`, `0x1F`, `1:30`
+    and dates stay strings for the schema to read; only `true`/`false` and `null`/`~` are typed
+    (the YAML 1.2 core schema's booleans and null)."""
 
 
-_NO_TIMESTAMPS = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_TYPED: dict[str | None, list[tuple[str, re.Pattern[str]]]] = {}
+for _first in "tTfF":
+    _TYPED.setdefault(_first, []).append(("tag:yaml.org,2002:bool", _BOOL))
+for _first in ["~", "n", "N", ""]:
+    _TYPED.setdefault(_first, []).append(("tag:yaml.org,2002:null", _NULL))
+_TYPED[None] = [("tag:yaml.org,2002:null", _NULL)]
+_NO_TIMESTAMPS = _TYPED
 _NoTimestampLoader.yaml_implicit_resolvers = _NO_TIMESTAMPS
+
+MAX_DEPTH = 16
+"""Front matter nests three levels (relations.basis.0.ref); deeper is a mistake or an attack."""
 
 # libyaml's composer is several times faster on a large archive; the pure-Python one is the fallback.
 _Composer: type[yaml.SafeLoader] | type[yaml.CSafeLoader]
@@ -92,20 +103,78 @@ def parse(text: str) -> FrontMatter:
     return FrontMatter(data, lines, 1, body, body_line)
 
 
+# PyYAML's error kinds, as an editor reads them. The English text never reaches the editor.
+_YAML_PROBLEMS = (
+    (
+        "mapping values are not allowed",
+        "dấu hai chấm ở chỗ không được phép (giá trị có dấu `:` cần đặt trong ngoặc kép)",
+    ),
+    ("could not find expected ':'", "thiếu dấu hai chấm sau tên trường"),
+    (
+        "that cannot start any token",
+        "có ký tự không bắt đầu được giá trị (tab, `@`, dấu ngược); thụt lề bằng dấu cách",
+    ),
+    ("found character '\\t'", "có ký tự tab; YAML chỉ thụt lề bằng dấu cách"),
+    ("unacceptable character", "có ký tự điều khiển không được phép"),
+    ("unknown escape character", "chuỗi trong ngoặc kép có ký tự thoát `\\` sai; dùng ngoặc đơn"),
+    (
+        "found unexpected end of stream",
+        "hết phần YAML khi còn thiếu dấu đóng (ngoặc kép, ngoặc vuông hoặc nhọn)",
+    ),
+    ("expected ',' or ']'", "danh sách trong ngoặc vuông thiếu dấu phẩy hoặc dấu đóng `]`"),
+    ("expected ',' or '}'", "bảng trong ngoặc nhọn thiếu dấu phẩy hoặc dấu đóng `}`"),
+    ("did not find expected key", "thụt lề không đúng (một dòng lệch so với các trường cùng cấp)"),
+    ("expected <block end>", "thụt lề không đúng (một dòng lệch so với các trường cùng cấp)"),
+    ("did not find expected '-' indicator", "mục danh sách thiếu dấu `-` hoặc thụt lề lệch"),
+    ("found undefined tag handle", "có nhãn kiểu `!…` không được dùng"),
+    ("while scanning an anchor", "có neo `&` không hợp lệ"),
+    ("while scanning an alias", "có bí danh `*` không hợp lệ"),
+    ("found duplicate anchor", "có neo `&` trùng tên"),
+)
+
+
+def _in_vietnamese(exc: yaml.YAMLError) -> str:
+    text = str(exc)
+    for english, vietnamese in _YAML_PROBLEMS:
+        if english in text:
+            return vietnamese
+    return "cú pháp YAML sai"
+
+
+def _check_events(source: str, first_line: int) -> None:
+    """Refuse anchors and aliases (an alias bomb expands a kilobyte into gigabytes, a recursive one
+    never ends) and nesting deeper than MAX_DEPTH, from the event stream: linear, no expansion."""
+    depth = 0
+    for event in yaml.parse(source, Loader=_Composer):
+        line = first_line + (event.start_mark.line if event.start_mark else 0)
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise FrontMatterError(
+                line,
+                "không dùng neo và bí danh YAML (`&tên`, `*tên`) trong kho; viết đầy đủ giá trị ở mỗi chỗ",
+            )
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise FrontMatterError(line, f"YAML lồng quá {MAX_DEPTH} cấp; kiểm tra thụt lề")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
 def load_yaml(source: str, first_line: int = 1) -> tuple[Any, dict[str, int]]:
     """Parse YAML safely into plain values and the line of every key path."""
     try:
+        _check_events(source, first_line)
         node = yaml.compose(source, Loader=_Composer)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + (mark.line if mark else 0)
         raise FrontMatterError(
             line,
-            f"không đọc được YAML ({exc.problem or exc.context}); kiểm tra dấu hai chấm, "
-            "thụt lề và dấu ngoặc kép ở dòng này",
+            f"không đọc được YAML: {_in_vietnamese(exc)}; kiểm tra dấu hai chấm, thụt lề và dấu ngoặc kép "
+            "ở dòng này",
         ) from exc
     except yaml.YAMLError as exc:
-        raise FrontMatterError(first_line, f"không đọc được YAML ({exc})") from exc
+        raise FrontMatterError(first_line, f"không đọc được YAML: {_in_vietnamese(exc)}") from exc
     if node is None:
         return {}, {}
     lines: dict[str, int] = {}

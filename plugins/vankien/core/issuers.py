@@ -176,6 +176,7 @@ def load_registry(root: Path, problems: ProblemList, display_root: str = "") -> 
                 "registry-duplicate",
                 f"cơ quan `{issuer.name}` trùng tên hoặc tên gọi khác với `{clash.name}` (dòng {clash.line})",
             )
+    _check_parent_cycles(registry, shown, problems)
     for issuer in registry.issuers:
         if issuer.parent and registry.lookup(issuer.parent) is None:
             problems.error(
@@ -186,6 +187,28 @@ def load_registry(root: Path, problems: ProblemList, display_root: str = "") -> 
                 "thêm cơ quan đó hoặc sửa tên cho đúng",
             )
     return registry
+
+
+def _check_parent_cycles(registry: IssuerRegistry, shown: str, problems: ProblemList) -> None:
+    """A body that is, through its parents, its own parent would vanish from the tree of bodies."""
+    reported: set[str] = set()
+    for issuer in registry.issuers:
+        path: list[str] = []
+        current: Issuer | None = issuer
+        while current is not None and current.name not in path:
+            path.append(current.name)
+            current = registry.lookup(current.parent) if current.parent else None
+        if current is not None and current.name == issuer.name and issuer.name not in reported:
+            cycle = path[path.index(current.name) :]
+            reported.update(cycle)
+            problems.error(
+                shown,
+                issuer.line,
+                "registry-cycle",
+                "cơ quan cấp trên tạo thành vòng: "
+                + " → ".join([*cycle, cycle[0]])
+                + "; sửa trường `parent`",
+            )
 
 
 def _read_entry(
@@ -214,6 +237,26 @@ def _read_entry(
     aliases = entry.get("aliases") or []
     if isinstance(aliases, str):
         aliases = [aliases]
+    # A name has letters: `aliases: 5` is a slip, not a body called "5".
+    if not isinstance(aliases, list) or not all(
+        isinstance(a, str) and re.search(r"[^\W\d_]", a) for a in aliases
+    ):
+        problems.error(
+            shown,
+            lines.get(f"{key}.aliases", line),
+            "registry",
+            f"`aliases` của `{entry['name']}` phải là danh sách tên, vd. `aliases: [BCH Trung ương, BCH TW]`",
+        )
+        return None
+    for field_name in ("code", "parent", "note"):
+        if isinstance(entry.get(field_name), list | dict | bool):
+            problems.error(
+                shown,
+                lines.get(f"{key}.{field_name}", line),
+                "registry",
+                f"`{field_name}` của `{entry['name']}` phải là một dòng chữ",
+            )
+            return None
 
     def text(name: str) -> str | None:
         value = entry.get(name)

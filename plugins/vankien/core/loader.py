@@ -7,14 +7,16 @@ decides whether warnings fail (``vankien check --strict``, ``mkdocs build --stri
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from vankien.core.archive import Archive
 from vankien.core.dates import format_date
 from vankien.core.frontmatter import FrontMatterError, parse
 from vankien.core.identity import derived_id, document_url, unique_id
-from vankien.core.issuers import IssuerRegistry, load_registry
+from vankien.core.issuers import REGISTRY_FILE, IssuerRegistry, load_registry
 from vankien.core.model import Document
 from vankien.core.problems import ProblemList
 from vankien.core.schema import DocumentReader
@@ -23,15 +25,132 @@ from vankien.core.urls import DOCUMENTS
 DOCUMENT_SUFFIX = ".md"
 
 
-def document_files(root: Path) -> list[Path]:
-    """Every document file, sorted; files and folders starting with "_" or "." are the editor's own."""
-    return sorted(
-        path
-        for path in root.rglob(f"*{DOCUMENT_SUFFIX}")
-        if path.is_file()
-        and not any(part.startswith(("_", ".")) for part in path.relative_to(root).parts)
-        and path.name.lower() != "readme.md"
-    )
+ORIGINAL_SUFFIXES = (".docx", ".doc", ".pdf", ".odt", ".rtf")
+"""Files an editor may keep beside a document as its original; some document's `source` names them."""
+
+
+@dataclass
+class ArchiveFiles:
+    """What a walk of the archive folder found."""
+
+    documents: list[Path] = field(default_factory=list)
+    others: list[Path] = field(default_factory=list)
+    """Files that are neither documents nor the registry: reported, never silently skipped."""
+    read: int = 0
+    """Files looked at (documents, the registry and the others)."""
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith(("_", "."))
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def scan_archive(root: Path, problems: ProblemList, shown_root: str) -> ArchiveFiles:
+    """Every file of the archive, symlinks confined: one pointing outside the folder is an error
+    and is not read; one pointing inside is read once, through its target; a loop is reported.
+    Files and folders starting with "_" or "." are the editor's own."""
+    found = ArchiveFiles()
+    real_root = root.resolve()
+    seen: set[Path] = set()
+    for folder, subfolders, names in os.walk(root, followlinks=False):
+        here = Path(folder)
+        for name in list(subfolders):
+            path = here / name
+            if _hidden(name):
+                subfolders.remove(name)
+            elif path.is_symlink():
+                subfolders.remove(name)
+                _check_link(path, real_root, root, shown_root, problems)
+        for name in sorted(names):
+            path = here / name
+            if _hidden(name):
+                continue
+            if path.is_symlink():
+                target = _check_link(path, real_root, root, shown_root, problems)
+                if target is None or not target.is_file():
+                    continue
+                real = target
+            else:
+                real = path.resolve()
+            if real in seen:
+                continue  # a link inside the archive to a file read already
+            seen.add(real)
+            found.read += 1
+            if path.suffix == DOCUMENT_SUFFIX:
+                if name.lower() != "readme.md":
+                    found.documents.append(path)
+            elif not (here == root and name == REGISTRY_FILE):
+                found.others.append(path)
+    found.documents.sort()
+    found.others.sort()
+    return found
+
+
+def _check_link(
+    path: Path, real_root: Path, root: Path, shown_root: str, problems: ProblemList
+) -> Path | None:
+    """The target of a link inside the archive, or None after reporting why it is not read."""
+    shown = shown_root + path.relative_to(root).as_posix()
+    try:
+        target = path.resolve(strict=True)
+    except (RuntimeError, OSError):
+        looped = path.exists() is False and path.is_symlink()
+        problems.error(
+            shown,
+            0,
+            "bad-link",
+            "liên kết (symlink) hỏng hoặc tự trỏ vòng; không đọc. Xóa liên kết hoặc thay bằng tệp thật"
+            if looped
+            else "liên kết (symlink) không đọc được; xóa liên kết hoặc thay bằng tệp thật",
+        )
+        return None
+    if not _inside(target, real_root):
+        problems.error(
+            shown,
+            0,
+            "link-outside",
+            "liên kết (symlink) trỏ ra ngoài thư mục kho; không đọc và không xuất bản. Chép văn bản vào kho "
+            "nếu nó thuộc kho",
+        )
+        return None
+    return target
+
+
+def _report_other_files(
+    others: list[Path], documents: list[Document], root: Path, shown_root: str, problems: ProblemList
+) -> None:
+    sources = " ".join(d.source or "" for d in documents)
+    for path in others:
+        shown = shown_root + path.relative_to(root).as_posix()
+        suffix = path.suffix.lower()
+        if suffix in (".md", ".markdown", ".mdown"):
+            problems.warning(
+                shown,
+                0,
+                "not-a-document",
+                f"tệp có đuôi `{path.suffix}` không được đọc: văn bản của kho phải có đuôi `.md` (chữ thường); "
+                "đổi tên tệp",
+            )
+        elif suffix in ORIGINAL_SUFFIXES:
+            if path.name not in sources:
+                problems.warning(
+                    shown,
+                    0,
+                    "unnamed-original",
+                    "không văn bản nào ghi tệp này là bản gốc (trường `source`); nhập bằng `vankien import`, "
+                    "hoặc ghi tên tệp vào `source` của văn bản tương ứng",
+                )
+        else:
+            problems.warning(
+                shown,
+                0,
+                "not-a-document",
+                "tệp này không phải văn bản của kho (chỉ đọc tệp `.md` và `co-quan.yml`); nếu là văn bản thô, "
+                "nhập bằng `vankien import`, nếu không thì chuyển ra ngoài thư mục kho",
+            )
 
 
 def load_archive(
@@ -47,14 +166,16 @@ def load_archive(
         )
         return Archive(root, problems=problems)
     registry = load_registry(root, problems, shown_root)
+    files = scan_archive(root, problems, shown_root)
     documents: list[Document] = []
-    for path in document_files(root):
+    for path in files.documents:
         shown = shown_root + path.relative_to(root).as_posix()
         document = _load_file(path, shown, problems, registry, today)
         if document is not None:
             documents.append(document)
+    _report_other_files(files.others, documents, root, shown_root, problems)
     _assign_identities(documents, problems, url_prefix)
-    return Archive(root, documents, registry, problems)
+    return Archive(root, documents, registry, problems, files_read=files.read)
 
 
 def _load_file(

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from vankien.core.text import printable
+
 
 class Severity(Enum):
     ERROR = "lỗi"
@@ -29,7 +31,8 @@ class Problem:
     """What is wrong and what to do, in Vietnamese."""
 
     def format(self) -> str:
-        return f"{self.path}:{self.line}: {self.severity.value}: {self.message}"
+        """One line for a terminal or a log; control characters of values and names escaped."""
+        return printable(f"{self.path}:{self.line}: {self.severity.value}: {self.message}")
 
     def to_json(self) -> dict[str, object]:
         return {

@@ -16,6 +16,7 @@ from vankien.core.dates import DateProblem, read_strict
 from vankien.core.doctypes import GENERIC, DocType, doc_type, type_names
 from vankien.core.frontmatter import FrontMatter
 from vankien.core.issuers import IssuerRegistry
+from vankien.core.markup import MAX_NESTING, removed_markup, too_deep
 from vankien.core.model import (
     AUTHORITY_PREFIXES,
     CLASSIFICATIONS,
@@ -92,6 +93,8 @@ def is_unknown(value: str) -> bool:
     return fold(" ".join(value.split())) in _UNKNOWN_WORDS
 
 
+MAX_BODY_WARNINGS = 20
+"""At most this many markup warnings per file; one more line counts the rest."""
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TIME = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")
 
@@ -130,6 +133,13 @@ class DocumentReader:
                 continue
             if spec.required and key not in data:
                 self.error("", "missing-field", f"thiếu trường bắt buộc `{key}` ({spec.label})")
+            elif spec.required and key not in ("date", "issuer") and _blank(data[key]):
+                # `title:`, `title: ""`, `title: ~`: the document would vanish from the site.
+                self.error(
+                    key,
+                    "missing-field",
+                    f"trường `{key}` ({spec.label}) để trống; ghi giá trị, hoặc `chưa rõ` nếu văn bản không ghi",
+                )
         doc_kind = self._read_type(data.get("type"))
         symbol = self._read_symbol(data.get("symbol"))
         if doc_kind is not None and symbol is not None:
@@ -150,6 +160,7 @@ class DocumentReader:
         extras = {
             key: self._text(key, data.get(key)) for key in ("source", "term", "place", "author", "note")
         }
+        self._check_body()
         if self.failed or doc_kind is None or issuer is None or title is None:
             return None
         return Document(
@@ -176,6 +187,36 @@ class DocumentReader:
             body_line=self.fm.body_line,
             lines=dict(self.fm.lines),
         )
+
+    def _check_body(self) -> None:
+        """Warn, line by line, about what of the body will not be published (raw HTML, images,
+        nesting too deep); the page shows the rest."""
+        body, first = self.fm.body, self.fm.body_line
+        problems = removed_markup(body)
+        for problem in problems[:MAX_BODY_WARNINGS]:
+            self.problems.warning(
+                self.path,
+                first + problem.line - 1,
+                "removed-markup",
+                f"{problem.message} trong toàn văn sẽ bị loại bỏ khi xuất bản (trang chỉ giữ chữ, tiêu đề, "
+                "danh sách, bảng và liên kết); xóa đi hoặc viết lại bằng Markdown",
+            )
+        deep = too_deep(body)
+        if deep:
+            self.problems.warning(
+                self.path,
+                first + deep[0] - 1,
+                "deep-nesting",
+                f"danh sách hoặc trích dẫn lồng quá {MAX_NESTING} cấp ({len(deep)} dòng); các cấp sâu hơn "
+                "được gộp lại khi xuất bản",
+            )
+        if len(problems) > MAX_BODY_WARNINGS:
+            self.problems.warning(
+                self.path,
+                first + problems[MAX_BODY_WARNINGS].line - 1,
+                "removed-markup",
+                f"còn {len(problems) - MAX_BODY_WARNINGS} chỗ mã HTML khác sẽ bị loại bỏ",
+            )
 
     def _check_field_names(self, data: dict[str, Any]) -> None:
         for key in data:
@@ -378,6 +419,13 @@ class DocumentReader:
                         f"trường `{extra}` không dùng trong trích dẫn; các trường: {', '.join(CITATION_FIELDS)}",
                     )
             pinned = entry.get("id")
+            if not isinstance(entry.get("external", False), bool):
+                self.error(
+                    f"{key}.external",
+                    "bad-value",
+                    f"`external` phải là `true` hoặc `false`, không phải `{entry['external']}`",
+                )
+                return None
             return Citation(
                 " ".join(entry["ref"].split()),
                 line,
@@ -439,6 +487,10 @@ class DocumentReader:
                 continue
             result.append(" ".join(str(item).split()))
         return tuple(result)
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def _slug(text: str) -> str:

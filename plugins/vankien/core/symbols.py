@@ -21,8 +21,15 @@ _CANONICAL_CODES = {fold(code): code for t in DOC_TYPES for code in t.codes}
 # committee's OCR'd or retyped texts ("445-KL/TƯ" of a Tỉnh ủy): the issuer beside it decides.
 HORN_CODES = frozenset({"TƯ", "TU\u031b"})
 
-_PARTY = re.compile(r"^(?P<number>\d+[a-z]?)-(?P<code>[^\W\d_]+)/(?P<issuer>[^/\s]+)$")
-_STATE = re.compile(r"^(?P<number>\d+[a-z]?)(?:/(?P<year>\d{4}))?/(?P<tail>[^/\s]+)$")
+# A real number (ASCII digits) and codes of letters: "1/..-.." or "١٢-CT/TW" is no symbol. Issuer
+# parts are letters and digits ("QH15", "BCĐ35"), joined by "-" or "&" ("BTTTT-PTTH&TTĐT").
+_CODE_PART = r"[^\W_]*[^\W\d_][^\W_]*"
+_PARTY = re.compile(
+    rf"^(?P<number>[0-9]+[a-z]?)-(?P<code>[^\W\d_]+)/(?P<issuer>{_CODE_PART}(?:[-&]{_CODE_PART})*)$"
+)
+_STATE = re.compile(
+    rf"^(?P<number>[0-9]+[a-z]?)(?:/(?P<year>[0-9]{{4}}))?/(?P<tail>{_CODE_PART}(?:[-&]{_CODE_PART})*)$"
+)
 
 
 PARTY_ISSUER_ENDINGS = ("TW", "TU", "HU", "ĐU", "ĐUK", "QU", "ThU")

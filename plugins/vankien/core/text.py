@@ -9,6 +9,7 @@ grammar, the importer and the search pipeline (whose browser copy is generated f
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 import unicodedata
 from collections.abc import Hashable, Iterable
@@ -85,19 +86,25 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
+def label_suffix(label: object) -> str:
+    """Six hex digits from a label as written (NFC): stable whatever order labels are met in."""
+    return hashlib.sha1(unicodedata.normalize("NFC", str(label)).encode("utf-8")).hexdigest()[:6]
+
+
 def unique_slugs(items: Iterable[tuple[K, str]]) -> dict[K, str]:
-    """One slug per key, unique among them: a base slug met again gets -2, -3 ... in the order given."""
-    result: dict[K, str] = {}
-    used: set[str] = set()
+    """One slug per key, unique among them. Keys whose base slugs coincide ("xây dựng Đảng" and
+    "xay dung dang" both fold to xay-dung-dang) each get a suffix derived from the key itself,
+    so every URL stays the same whatever order the keys are met in."""
+    keys_by_base: dict[str, list[K]] = {}
+    order: list[tuple[K, str]] = []
     for key, base in items:
-        if key in result:
+        if any(key == seen for seen, _ in order):
             continue
-        slug, counter = base, 2
-        while slug in used:
-            slug, counter = f"{base}-{counter}", counter + 1
-        used.add(slug)
-        result[key] = slug
-    return result
+        order.append((key, base))
+        keys_by_base.setdefault(base, []).append(key)
+    return {
+        key: base if len(keys_by_base[base]) == 1 else f"{base}-{label_suffix(key)}" for key, base in order
+    }
 
 
 # Every letter that folds to the same base, for patterns that must survive dropped, OCR'd or
@@ -161,3 +168,13 @@ def collation_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
         letters.append(index)
         tones.append(tone)
     return tuple(letters), tuple(tones)
+
+
+# C0 and C1 controls (but tab), DEL, and the bidirectional overrides that reorder a terminal line.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """Text safe for a terminal or a log: every control character shown escaped (`\\x1b`, `\\u202e`),
+    so a value or a file name can neither move the cursor nor recolour or reorder the line."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)

@@ -66,9 +66,17 @@ def unwrap(lines: list[str]) -> list[str]:
     return joined
 
 
+_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+
+
+def _no_markup(line: str) -> str:
+    """A text's "<script>", "<img …>" written as text: the importer writes no HTML of the source."""
+    return _TAG_START.sub("&lt;", line)
+
+
 def to_markdown(lines: list[str], *, news: bool = False) -> str:
     blocks: list[str] = []
-    content = unwrap(lines)
+    content = [_no_markup(line) for line in unwrap(lines)]
     for position, line in enumerate(content):
         roman = _ROMAN.match(line)
         if roman and len(line) <= HEADING_MAX_LENGTH and not _ends_sentence(line):

@@ -292,13 +292,16 @@ class PagePlan:
 
 
 def _merge_by_slug(groups: dict[str, list[Document]]) -> dict[str, tuple[str, list[Document]]]:
-    """Names that fold to one URL ("Kinh tế", "kinh tế") are one group, under the first name."""
-    merged: dict[str, tuple[str, list[Document]]] = {}
+    """One page per label. Labels that differ only in letter case or spacing ("Kinh tế", "kinh
+    tế") are one group under the first spelling; labels that differ otherwise but fold to the
+    same URL ("xây dựng Đảng", "xay dung dang") keep their own label and get distinct URLs."""
+    same: dict[str, tuple[str, list[Document]]] = {}
     for name, documents in groups.items():
-        slug = slugify(name) or FALLBACK_SLUG
-        if slug in merged:
-            first, earlier = merged[slug]
-            merged[slug] = (first, newest_first({d.id: d for d in [*earlier, *documents]}.values()))
+        key = " ".join(name.casefold().split())
+        if key in same:
+            first, earlier = same[key]
+            same[key] = (first, newest_first({d.id: d for d in [*earlier, *documents]}.values()))
         else:
-            merged[slug] = (name, documents)
-    return merged
+            same[key] = (name, documents)
+    slugs = unique_slugs((name, slugify(name) or FALLBACK_SLUG) for name, _ in same.values())
+    return {slugs[name]: (name, documents) for name, documents in same.values()}
