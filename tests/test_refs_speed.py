@@ -198,7 +198,8 @@ def _roles_with_every_clause_end(text: str, mentions: list[Mention]) -> list[Men
     formulas = [match.start("verb") for match in patterns.OPENING_FORMULA.finditer(text)]
     if not formulas:
         return mentions
-    formulas = [f for f in formulas if f < context._preamble_end(text, formulas[0])]
+    preamble_end = context._preamble_end(text, formulas[0])
+    formulas = [f for f in formulas if f < preamble_end]
     result = list(mentions)
     spans = context._Spans(result)
     covered_until = 0

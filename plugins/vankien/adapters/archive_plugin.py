@@ -94,6 +94,7 @@ class ArchivePlugin(ArchiveHolder, VietnameseOptions, BasePlugin[ArchiveConfig])
                 f"Kho văn bản có {len(analysis.problems.errors)} lỗi (xem các dòng trên); "
                 "sửa rồi chạy lại, hoặc kiểm tra bằng `vankien check`."
             )
+        _refuse_links_outside(files, config)
         templates = Templates([Path(d) for d in config.theme.dirs])
         built = BuiltArchive(analysis, prefix, templates)
         self.built = built
@@ -201,7 +202,7 @@ class ArchivePlugin(ArchiveHolder, VietnameseOptions, BasePlugin[ArchiveConfig])
     def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str | None:
         # Every page, hand-written ones too: scripts only from the site or by the hash of the
         # theme's own inline code.
-        return with_policy(output)
+        return with_policy(output, page.content or "")
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
@@ -219,6 +220,25 @@ def _source_link(page_src_uri: str) -> urls.UrlFor:
         return posixpath.relpath(urls.source_uri(url), here or ".")
 
     return link
+
+
+def _refuse_links_outside(files: Files, config: MkDocsConfig) -> None:
+    """Nothing outside docs/ (and the archive) is read into the site: a symlink in docs/ that
+    points elsewhere stops the build."""
+    docs = Path(config.docs_dir).resolve()
+    for file in files:
+        source = file.abs_src_path
+        # Only what docs/ contributes: the theme's own files live in the installed theme.
+        if source is None or file.generated_by is not None or file.src_dir is None:
+            continue
+        if Path(file.src_dir).resolve() != docs:
+            continue
+        real = Path(source).resolve()
+        if real != docs and docs not in real.parents:
+            raise PluginError(
+                f"tệp `{file.src_uri}` trong thư mục trang là liên kết trỏ ra ngoài thư mục đó; "
+                "không xuất bản tệp ngoài kho — chép tệp vào hoặc xóa liên kết"
+            )
 
 
 def _page_markdown(document: Document) -> str:

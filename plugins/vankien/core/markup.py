@@ -102,15 +102,26 @@ def removed_markup(body: str) -> list[MarkupProblem]:
     return sorted(problems, key=lambda p: p.line)
 
 
-_NEST = re.compile(r"^(?P<lead>(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)])(?=[ \t]|$)[ \t]*)+)")
+_MARK = re.compile(r"[ \t]*(?:(?P<quote>>)|(?P<item>[-+*]|\d{1,9}[.)])(?=[ \t]|$))")
+
+
+def _leading_marks(line: str) -> tuple[list[str], int]:
+    """The quote marks and list markers that open a line, and where its text starts."""
+    marks: list[str] = []
+    position = 0
+    while (mark := _MARK.match(line, position)) is not None and mark.end() > position:
+        marks.append(mark["quote"] or mark["item"])
+        position = mark.end()
+    return marks, position
 
 
 def nesting_depth(line: str) -> int:
-    """How many list markers and quote marks open the line ("> > - - text" is 4)."""
-    match = _NEST.match(line)
-    if match is None:
-        return 0
-    return len(re.findall(r"(?:>|[-+*]|\d{1,9}[.)])(?=[ \t]|$)", match["lead"]))
+    """How many list markers and quote marks open the line ("> > - - text" and ">>-- text" are 4)."""
+    return len(_leading_marks(line)[0])
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
 
 
 def flatten_deep_nesting(body: str) -> str:
@@ -119,15 +130,13 @@ def flatten_deep_nesting(body: str) -> str:
     lines = body.split("\n")
     changed = False
     for index, line in enumerate(lines):
-        indent = len(line) - len(line.lstrip(" \t"))
-        depth = nesting_depth(line)
-        if depth <= MAX_NESTING and indent <= 4 * MAX_NESTING:
+        marks, text_start = _leading_marks(line)
+        if len(marks) <= MAX_NESTING and _indent(line) <= 4 * MAX_NESTING:
             continue
-        match = _NEST.match(line)
-        rest = line[match.end() :] if match else line.lstrip(" \t")
-        marks = re.findall(r"(?:>|[-+*]|\d{1,9}[.)])(?=[ \t]|$)", match["lead"]) if match else []
-        kept = marks[:MAX_NESTING]
-        lines[index] = " ".join(kept) + (" " if kept else "") + rest
+        indent = " " * min(_indent(line), 4 * MAX_NESTING)
+        kept = " ".join(marks[:MAX_NESTING])
+        rest = line[text_start:].lstrip(" \t")
+        lines[index] = indent + (f"{kept} " if kept else "") + rest
         changed = True
     return "\n".join(lines) if changed else body
 
@@ -137,5 +146,5 @@ def too_deep(body: str) -> list[int]:
     return [
         number
         for number, line in enumerate(body.split("\n"), start=1)
-        if nesting_depth(line) > MAX_NESTING or len(line) - len(line.lstrip(" \t")) > 4 * MAX_NESTING
+        if nesting_depth(line) > MAX_NESTING or _indent(line) > 4 * MAX_NESTING
     ]

@@ -42,13 +42,23 @@ class AncestorStep:
     """How many days after this basis the child was issued."""
 
 
+LEVELS = 6
+"""Levels shown each way. A cascade runs Centre → province → district → commune (and a few plans
+between); a longer chain is folded: its further levels are on the pages of the last ones shown,
+so a page stays small whatever the archive (a chain of 10,000 documents included)."""
+
+
 @dataclass
 class Lineage:
     document: Document
     ancestors: list[list[AncestorStep]]
-    """Levels above the document: [direct bases], [their bases], ... up to the roots."""
+    """Levels above the document: [direct bases], [their bases], ... up to LEVELS of them."""
     descendants: LineageNode
-    """The document as root of the tree of documents derived from it."""
+    """The document as root of the tree of documents derived from it, LEVELS deep at most."""
+    more_above: bool = False
+    """Bases exist beyond the levels shown."""
+    more_below: int = 0
+    """Documents one level beyond the deepest shown (0: none)."""
 
     @property
     def descendant_count(self) -> int:
@@ -85,21 +95,26 @@ def lineage(graph: Graph, document: Document) -> Lineage:
                     steps[basis.id] = AncestorStep(basis, child, days_between(basis.date, child.date))
         if not steps:
             break
+        if len(ancestors) == LEVELS:
+            tree, more_below = _descendants(graph, document)
+            return Lineage(document, ancestors, tree, more_above=True, more_below=more_below)
         seen.update(steps)
         level = sorted(steps.values(), key=lambda step: _date_key(step.document))
         ancestors.append(level)
         below = [step.document for step in level]
 
-    return Lineage(document, ancestors, _descendants(graph, document))
+    tree, more_below = _descendants(graph, document)
+    return Lineage(document, ancestors, tree, more_below=more_below)
 
 
-def _descendants(graph: Graph, document: Document) -> LineageNode:
+def _descendants(graph: Graph, document: Document) -> tuple[LineageNode, int]:
     """The tree of documents derived from `document`, each at the level of its longest chain of
     bases from it: a commune plan that names both the Chỉ thị and the province's plan stands
-    under the province's plan, one level below it, not beside it."""
+    under the province's plan, one level below it, not beside it. Only documents within LEVELS
+    steps are walked; the count of those one level further is returned with the tree."""
     reachable: dict[str, Document] = {document.id: document}
     frontier = [document]
-    while frontier:
+    for _ in range(LEVELS):
         next_frontier: list[Document] = []
         for reached in frontier:
             for child in derived(graph, reached):
@@ -107,6 +122,9 @@ def _descendants(graph: Graph, document: Document) -> LineageNode:
                     reachable[child.id] = child
                     next_frontier.append(child)
         frontier = next_frontier
+    beyond = {
+        child.id for reached in frontier for child in derived(graph, reached) if child.id not in reachable
+    }
     # Longest distance from the root, in topological order of the reachable part (Kahn).
     parents = {
         doc_id: [b for b in bases(graph, doc) if b.id in reachable] for doc_id, doc in reachable.items()
@@ -124,8 +142,10 @@ def _descendants(graph: Graph, document: Document) -> LineageNode:
             if waiting[child.id] == 0:
                 ready.append(child)
     nodes = {document.id: LineageNode(document, None, None)}
+    # A document whose longest chain runs deeper than LEVELS is folded with the ones beyond.
+    beyond |= {doc_id for doc_id, level in depth.items() if level > LEVELS}
     ordered = sorted(
-        (doc for doc_id, doc in reachable.items() if doc_id in depth and doc_id != document.id),
+        (doc for doc_id, doc in reachable.items() if doc_id in depth and 0 < depth[doc_id] <= LEVELS),
         key=lambda doc: (depth[doc.id], _date_key(doc)),
     )
     for child in ordered:
@@ -137,7 +157,7 @@ def _descendants(graph: Graph, document: Document) -> LineageNode:
         node = LineageNode(child, parent, days_between(parent.date, child.date))
         nodes[parent.id].children.append(node)
         nodes[child.id] = node
-    return nodes[document.id]
+    return nodes[document.id], len(beyond)
 
 
 def days_label(days: int | None) -> str:

@@ -249,7 +249,8 @@ def assign_roles(text: str, mentions: list[Mention]) -> list[Mention]:
     formulas = _formula_verbs(text)
     if not formulas:
         return mentions
-    formulas = [f for f in formulas if f < _preamble_end(text, formulas[0])]
+    preamble_end = _preamble_end(text, formulas[0])
+    formulas = [f for f in formulas if f < preamble_end]
     if not formulas:
         return mentions
     result = list(mentions)

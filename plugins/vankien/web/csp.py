@@ -24,10 +24,12 @@ def _hash(code: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def policy(html: str) -> str:
-    """The policy for a page: its inline scripts allowed by hash, everything else from the site only."""
+def policy(theme_html: str) -> str:
+    """The policy for a page: the theme's inline scripts (in `theme_html`, the page without its
+    content) allowed by hash, everything else from the site only. A script inside the content is
+    never hashed, so it cannot run even if it ever reached the page."""
     hashes = sorted(
-        {_hash(m["code"]) for m in _INLINE_SCRIPT.finditer(html) if not _JSON.search(m["attributes"])}
+        {_hash(m["code"]) for m in _INLINE_SCRIPT.finditer(theme_html) if not _JSON.search(m["attributes"])}
     )
     return "; ".join(
         [
@@ -45,10 +47,12 @@ def policy(html: str) -> str:
     )
 
 
-def with_policy(html: str) -> str:
-    """The page with its policy as the first element of <head>."""
+def with_policy(html: str, content: str = "") -> str:
+    """The page with its policy as the first element of <head>; `content` is the page's own part
+    (what the theme wraps), whose scripts are not the theme's."""
     head = _HEAD.search(html)
     if head is None:
         return html
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
+    theme = html.replace(content, "", 1) if content else html
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(theme)}">'
     return html[: head.end()] + meta + html[head.end() :]
