@@ -22,7 +22,15 @@ def load(plugin_class: type[BasePlugin[Any]], options: dict[str, Any]) -> tuple[
 @pytest.mark.parametrize(
     ("plugin_class", "defaults"),
     [
-        (ArchivePlugin, {"directives_dir": "directives", "url_prefix": "van-ban", "catalogue": True}),
+        (
+            ArchivePlugin,
+            {
+                "directives_dir": "directives",
+                "url_prefix": "van-ban",
+                "catalogue": True,
+                "classification": "thường",
+            },
+        ),
         (BrowsePlugin, {"home": True}),
         (SearchPlugin, {"page": "tra-cuu", "guide": "tra-cuu.md"}),
     ],
@@ -40,6 +48,7 @@ def test_defaults(plugin_class: type[BasePlugin[Any]], defaults: dict[str, Any])
         (ArchivePlugin, {"url_prefix": "tai-lieu"}, {"url_prefix": "tai-lieu"}),
         (ArchivePlugin, {"url_prefix": "/kho/van-ban/"}, {"url_prefix": "kho/van-ban"}),
         (ArchivePlugin, {"catalogue": False}, {"catalogue": False}),
+        (ArchivePlugin, {"classification": "Toi Mat"}, {"classification": "tối mật"}),
         (BrowsePlugin, {"home": False}, {"home": False}),
         (SearchPlugin, {"page": "tim-kiem"}, {"page": "tim-kiem"}),
         (SearchPlugin, {"guide": "huong-dan-tim.md"}, {"guide": "huong-dan-tim.md"}),
@@ -63,6 +72,11 @@ def test_every_option(
             "directives_dir: phải là một dòng chữ, vd. `directives`; đang là `5`",
         ),
         (ArchivePlugin, {"directives_dir": "  "}, "directives_dir: phải là một dòng chữ"),
+        (
+            ArchivePlugin,
+            {"classification": "bí mật"},
+            "classification: độ mật `bí mật` không hợp lệ; chọn một trong: thường, nội bộ, mật, tối mật, tuyệt mật",
+        ),
         (
             ArchivePlugin,
             {"url_prefix": "Văn bản"},

@@ -80,7 +80,10 @@ class ArchivePlugin(ArchiveHolder, VietnameseOptions, BasePlugin[ArchiveConfig])
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         prefix = self.config.url_prefix
         analysis = analyse_archive(
-            self.directives_path, display_root=f"{self.config.directives_dir.rstrip('/')}/", url_prefix=prefix
+            self.directives_path,
+            display_root=f"{self.config.directives_dir.rstrip('/')}/",
+            url_prefix=prefix,
+            level=self.config.classification,
         )
         for problem in analysis.problems:
             if problem.severity is Severity.ERROR:
@@ -89,9 +92,24 @@ class ArchivePlugin(ArchiveHolder, VietnameseOptions, BasePlugin[ArchiveConfig])
                 log.warning(problem.format())
             else:
                 log.info(problem.format())  # a notice never fails a build, strict or not
+        # Withheld documents are counted, never named: not in a page, not in this log.
+        if analysis.withheld:
+            log.info(
+                f"Trang xuất bản văn bản có độ mật đến `{self.config.classification}`: "
+                f"{len(analysis.withheld)} văn bản có độ mật cao hơn không được xuất bản."
+            )
+        hidden_errors, hidden_warnings = len(analysis.hidden.errors), len(analysis.hidden.warnings)
+        if hidden_warnings:
+            log.warning(
+                f"{hidden_warnings} cảnh báo ở các văn bản không xuất bản trên trang này; "
+                "xem bằng `vankien check`."
+            )
         if not analysis.ok:
+            where = "xem các dòng trên" + (
+                "; có lỗi ở văn bản không xuất bản trên trang này" if hidden_errors else ""
+            )
             raise PluginError(
-                f"Kho văn bản có {len(analysis.problems.errors)} lỗi (xem các dòng trên); "
+                f"Kho văn bản có {len(analysis.problems.errors) + hidden_errors} lỗi ({where}); "
                 "sửa rồi chạy lại, hoặc kiểm tra bằng `vankien check`."
             )
         _refuse_links_outside(files, config)
@@ -107,6 +125,15 @@ class ArchivePlugin(ArchiveHolder, VietnameseOptions, BasePlugin[ArchiveConfig])
                 )
             )
             built.documents_by_source[src_uri] = document
+            if document.original_path is not None:
+                # The original file, for download beside the document's page.
+                files.append(
+                    File.generated(
+                        config,
+                        document.url + document.original_path.name,
+                        abs_src_path=str(document.original_path),
+                    )
+                )
         if self.config.catalogue:
             for page in catalogue_pages(analysis.archive, prefix):
 

@@ -13,6 +13,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from vankien.core import urls
+from vankien.core.confidentiality import LEVELS, PUBLIC, level_of
 
 _SEGMENTS = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*$")
 
@@ -55,6 +56,17 @@ class UrlPath(Text):
         return text
 
 
+class Classification(Text):
+    """A level of `vankien.core.confidentiality`, written in any case, with or without diacritics."""
+
+    def run_validation(self, value: object) -> str:
+        text = super().run_validation(value)
+        level = level_of(text)
+        if level is None:
+            raise base.ValidationError(f"độ mật `{text}` không hợp lệ; chọn một trong: {', '.join(LEVELS)}")
+        return level
+
+
 class ArchiveConfig(base.Config):
     directives_dir = Text(default="directives")
     """The archive folder, relative to mkdocs.yml; it lives outside docs_dir."""
@@ -62,6 +74,9 @@ class ArchiveConfig(base.Config):
     """First part of every document URL: /van-ban/2023/39-hd-btgtu/."""
     catalogue = Flag(default=True)
     """Generate the catalogue pages `<url_prefix>/`, `<url_prefix>/trang-2/` ... listing every document."""
+    classification = Classification(default=PUBLIC)
+    """The highest độ mật this site may publish (thường, nội bộ, mật, tối mật, tuyệt mật). Only here,
+    in mkdocs.yml: no command-line flag raises it."""
 
 
 class BrowseConfig(base.Config):

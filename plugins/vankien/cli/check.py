@@ -9,11 +9,34 @@ from pathlib import Path
 import click
 
 from vankien.cli.options import ARCHIVE_DIR, display_root, echo
+from vankien.core.confidentiality import LEVELS, level_of
 from vankien.graph.analysis import analyse_archive
+
+
+def _level(value: str | None) -> str | None:
+    if value is None:
+        return None
+    level = level_of(value)
+    if level is None:
+        raise click.BadParameter(f"độ mật `{value}` không hợp lệ; chọn một trong: {', '.join(LEVELS)}")
+    return level
+
+
+def _list_withheld(directory: Path, level: str) -> None:
+    site = analyse_archive(directory, display_root=display_root(directory), level=level)
+    echo(f"Trang xuất bản đến độ mật `{level}` sẽ không xuất bản {len(site.withheld)} văn bản:", err=True)
+    for path in site.withheld:
+        echo(f"  {path}", err=True)
 
 
 @click.command("check", help="Kiểm tra kho văn bản: in mọi lỗi, cảnh báo và lưu ý, kèm tệp và dòng.")
 @click.argument("directory", default=ARCHIVE_DIR, type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--level",
+    callback=lambda _ctx, _param, value: _level(value),
+    help="Liệt kê những văn bản một trang xuất bản ở mức độ mật này sẽ không xuất bản "
+    "(thường, nội bộ, mật, tối mật, tuyệt mật). Chỉ để biên tập viên xem; không nâng mức của trang.",
+)
 @click.option("--strict", is_flag=True, help="Coi cảnh báo là lỗi (mã thoát 1).")
 @click.option(
     "--format",
@@ -23,8 +46,10 @@ from vankien.graph.analysis import analyse_archive
     show_default=True,
     help="Định dạng kết quả; json dành cho công cụ khác.",
 )
-def check(directory: Path, strict: bool, output_format: str) -> None:
+def check(directory: Path, strict: bool, output_format: str, level: str | None) -> None:
     result = analyse_archive(directory, display_root=display_root(directory))
+    if level is not None:
+        _list_withheld(directory, level)
     problems = result.problems
     failed = problems.fails(strict=strict)
     if output_format == "json":

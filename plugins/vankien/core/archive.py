@@ -20,6 +20,11 @@ class Archive:
     """Everything found wrong while reading (and, once related, relating) the archive."""
     files_read: int = 0
     """Files of the folder looked at: documents, the registry's and every other file."""
+    document_paths: frozenset[str] = frozenset()
+    """Every document file read (as problems name them), loaded or not."""
+    declared_levels: dict[str, str | None] = field(default_factory=dict)
+    """The độ mật each document file declares, also when the file failed to load ("thường" when
+    unset; None when its front matter cannot be read or names no known level)."""
 
     def __post_init__(self) -> None:
         self._by_id = {d.id: d for d in self.documents}

@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from vankien.core.archive import Archive
+from vankien.core.confidentiality import PUBLIC, level_of
 from vankien.core.dates import format_date
 from vankien.core.frontmatter import FrontMatterError, parse
 from vankien.core.identity import derived_id, document_url, unique_id
@@ -119,10 +120,26 @@ def _check_link(
     return target
 
 
+def _with_original(document: Document, path: Path, root: Path, problems: ProblemList) -> Document:
+    assert document.original is not None
+    original = (path.parent / document.original).resolve()
+    if not original.is_file() or not _inside(original, root.resolve()):
+        problems.error(
+            document.path,
+            document.line_of("original"),
+            "missing-original",
+            f"không tìm thấy tệp bản gốc `{document.original}` cạnh văn bản; chép tệp vào cùng thư mục "
+            "hoặc sửa tên",
+        )
+        return document
+    return replace(document, original_path=original)
+
+
 def _report_other_files(
     others: list[Path], documents: list[Document], root: Path, shown_root: str, problems: ProblemList
 ) -> None:
     sources = " ".join(d.source or "" for d in documents)
+    originals = {d.original_path for d in documents if d.original_path is not None}
     for path in others:
         shown = shown_root + path.relative_to(root).as_posix()
         suffix = path.suffix.lower()
@@ -135,13 +152,13 @@ def _report_other_files(
                 "đổi tên tệp",
             )
         elif suffix in ORIGINAL_SUFFIXES:
-            if path.name not in sources:
+            if path.resolve() not in originals and path.name not in sources:
                 problems.warning(
                     shown,
                     0,
                     "unnamed-original",
-                    "không văn bản nào ghi tệp này là bản gốc (trường `source`); nhập bằng `vankien import`, "
-                    "hoặc ghi tên tệp vào `source` của văn bản tương ứng",
+                    "không văn bản nào ghi tệp này là bản gốc (trường `original`); nhập bằng `vankien import`, "
+                    "hoặc ghi tên tệp vào `original` của văn bản tương ứng",
                 )
         else:
             problems.warning(
@@ -168,18 +185,35 @@ def load_archive(
     registry = load_registry(root, problems, shown_root)
     files = scan_archive(root, problems, shown_root)
     documents: list[Document] = []
+    levels: dict[str, str | None] = {}
     for path in files.documents:
         shown = shown_root + path.relative_to(root).as_posix()
-        document = _load_file(path, shown, problems, registry, today)
+        document = _load_file(path, shown, problems, registry, today, levels)
+        if document is not None and document.original:
+            document = _with_original(document, path, root, problems)
         if document is not None:
             documents.append(document)
     _report_other_files(files.others, documents, root, shown_root, problems)
-    _assign_identities(documents, problems, url_prefix)
-    return Archive(root, documents, registry, problems, files_read=files.read)
+    assign_identities(documents, problems, url_prefix)
+    paths = frozenset(shown_root + path.relative_to(root).as_posix() for path in files.documents)
+    return Archive(
+        root,
+        documents,
+        registry,
+        problems,
+        files_read=files.read,
+        document_paths=paths,
+        declared_levels=levels,
+    )
 
 
 def _load_file(
-    path: Path, shown: str, problems: ProblemList, registry: IssuerRegistry, today: dt.date
+    path: Path,
+    shown: str,
+    problems: ProblemList,
+    registry: IssuerRegistry,
+    today: dt.date,
+    levels: dict[str, str | None],
 ) -> Document | None:
     raw = path.read_bytes()
     try:
@@ -194,16 +228,21 @@ def _load_file(
             "bảng mã UTF-8, hoặc dùng `vankien import` để chuyển đổi",
         )
         return None
+    levels[shown] = None
     try:
         front_matter = parse(text)
     except FrontMatterError as exc:
         problems.error(shown, exc.line, "yaml", exc.message)
         return None
+    declared = front_matter.data.get("classification")
+    levels[shown] = PUBLIC if declared in (None, "") else level_of(str(declared))
     return DocumentReader(shown, front_matter, problems, registry, today).read()
 
 
-def _assign_identities(documents: list[Document], problems: ProblemList, url_prefix: str) -> None:
-    """Give every document its id and URL; duplicates are errors on the later file."""
+def assign_identities(documents: list[Document], problems: ProblemList, url_prefix: str) -> None:
+    """Give every document its id and URL; duplicates are errors on the later file. Run again on a
+    projection of the archive, so that a withheld document leaves no trace in the ids and URLs of
+    the published ones."""
     by_identity: dict[object, Document] = {}
     by_url: dict[str, Document] = {}
     kept: list[Document] = []

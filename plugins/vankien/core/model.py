@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
+from pathlib import Path
 
+from vankien.core.confidentiality import LEVELS, PUBLIC
 from vankien.core.doctypes import DocType
 from vankien.core.frontmatter import nearest_line
 from vankien.core.symbols import Symbol
@@ -52,8 +54,8 @@ STATUSES = (
 )
 DEFAULT_STATUS = "chưa xác định"
 
-CLASSIFICATIONS = ("thường", "mật", "tối mật", "tuyệt mật")
-DEFAULT_CLASSIFICATION = "thường"
+CLASSIFICATIONS = LEVELS
+DEFAULT_CLASSIFICATION = PUBLIC
 
 UNKNOWN_ISSUER_LABEL = "chưa rõ cơ quan ban hành"
 
@@ -108,11 +110,18 @@ class Document:
     author: str | None = None
     time: str | None = None
     note: str | None = None
+    original: str | None = None
+    """The original file kept beside the document (a Word or PDF file), relative to the document's
+    folder; published for download with the document."""
+    original_path: Path | None = None
+    """Where that file is (checked by the loader to exist inside the archive)."""
     body: str = ""
     body_line: int = 1
     lines: dict[str, int] = field(default_factory=dict)
     url: str = ""
     """Site-relative URL with a trailing slash: "van-ban/2023/39-hd-btgtu/"."""
+    explicit_id: str = ""
+    """The `id` the editor wrote ("" for none); `id` is the one assigned from it or derived."""
     slug: str = ""
     """Last part of the URL, from the symbol or the editor's `id`: "39-hd-btgtu"."""
 

@@ -10,6 +10,7 @@ import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from vankien.core.dates import DateProblem, read_strict
@@ -54,6 +55,7 @@ FIELDS: dict[str, FieldSpec] = {
     "topics": FieldSpec("chủ đề"),
     "classification": FieldSpec("độ mật"),
     "source": FieldSpec("nguồn"),
+    "original": FieldSpec("bản gốc (tệp Word, PDF cạnh văn bản)"),
     "term": FieldSpec("khóa"),
     "place": FieldSpec("địa danh"),
     "author": FieldSpec("tác giả (tin bài)"),
@@ -93,6 +95,7 @@ def is_unknown(value: str) -> bool:
     return fold(" ".join(value.split())) in _UNKNOWN_WORDS
 
 
+ORIGINAL_NAME = re.compile(r"^[^\x00-\x1f]{1,200}\.(?:docx|doc|pdf|odt|rtf)$", re.I)
 MAX_BODY_WARNINGS = 20
 """At most this many markup warnings per file; one more line counts the rest."""
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -160,11 +163,13 @@ class DocumentReader:
         extras = {
             key: self._text(key, data.get(key)) for key in ("source", "term", "place", "author", "note")
         }
+        original = self._read_original(data.get("original"))
         self._check_body()
         if self.failed or doc_kind is None or issuer is None or title is None:
             return None
         return Document(
             id=explicit_id or "",
+            explicit_id=explicit_id or "",
             path=self.path,
             type=doc_kind,
             issuer=issuer,
@@ -183,10 +188,26 @@ class DocumentReader:
             author=extras["author"],
             time=time,
             note=extras["note"],
+            original=original,
             body=self.fm.body,
             body_line=self.fm.body_line,
             lines=dict(self.fm.lines),
         )
+
+    def _read_original(self, value: Any) -> str | None:
+        """A file in the document's folder (or below it): its name, checked to exist and to stay
+        inside the archive."""
+        name = self._text("original", value)
+        if name is None:
+            return None
+        if name.startswith(("/", "\\")) or ".." in Path(name).parts or not ORIGINAL_NAME.match(name):
+            self.error(
+                "original",
+                "bad-original",
+                f"bản gốc `{name}` phải là tên một tệp cạnh văn bản (vd. `kl-21.docx`), không ra ngoài thư mục kho",
+            )
+            return None
+        return name
 
     def _check_body(self) -> None:
         """Warn, line by line, about what of the body will not be published (raw HTML, images,

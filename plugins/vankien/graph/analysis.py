@@ -1,17 +1,29 @@
-"""Load, validate and relate the whole archive: what `vankien check` and the site build share."""
+"""Load, validate and relate the whole archive: what `vankien check` and the site build share.
+
+Without a level, the whole archive (what `vankien check` shows editors). With a level (a site),
+the archive is still loaded and validated in full, then projected to what the site may publish
+(`vankien.core.projection`), and the graph is built from the projection: every output of the
+site comes from it. Problems are then split: those about published documents, the registry and
+other files are shown line by line; the rest concern withheld documents and are only counted.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from vankien.core.archive import Archive
+from vankien.core.confidentiality import may_publish
 from vankien.core.loader import load_archive
-from vankien.core.problems import ProblemList
+from vankien.core.problems import Problem, ProblemList
+from vankien.core.projection import project
 from vankien.core.urls import DOCUMENTS
 from vankien.graph.build import build_graph
 from vankien.graph.model import Graph
+
+# Problems that name another file: the projection assigns ids again and reports its own.
+_IDENTITY_CODES = frozenset({"duplicate-identity", "duplicate-url", "duplicate-id", "no-identity"})
 
 
 @dataclass
@@ -20,18 +32,59 @@ class Analysis:
 
     archive: Archive
     graph: Graph
-
-    @property
-    def problems(self) -> ProblemList:
-        return self.archive.problems
+    problems: ProblemList
+    """What this run reports line by line."""
+    withheld: tuple[str, ...] = ()
+    """Documents a site of this level does not publish (paths; for editors' checks only)."""
+    hidden: ProblemList = field(default_factory=ProblemList)
+    """Problems of the full archive that concern withheld documents: counted, never named."""
 
     @property
     def ok(self) -> bool:
-        return self.archive.ok
+        return not self.problems.errors and not self.hidden.errors
 
 
 def analyse_archive(
-    root: Path, *, today: dt.date | None = None, display_root: str | None = None, url_prefix: str = DOCUMENTS
+    root: Path,
+    *,
+    today: dt.date | None = None,
+    display_root: str | None = None,
+    url_prefix: str = DOCUMENTS,
+    level: str | None = None,
 ) -> Analysis:
     archive = load_archive(root, today=today, display_root=display_root, url_prefix=url_prefix)
-    return Analysis(archive, build_graph(archive, archive.problems))
+    loaded = len(archive.problems)
+    graph = build_graph(archive, archive.problems)
+    if level is None:
+        return Analysis(archive, graph, archive.problems)
+    projection = project(archive, level, url_prefix)
+    projected_problems = ProblemList(projection.problems)
+    projected_graph = build_graph(projection.archive, projected_problems)
+    published = {document.path for document in projection.archive}
+    by_path = {document.path: document for document in archive}
+
+    def shown_from_load(problem: Problem) -> bool:
+        if problem.path in published:
+            return problem.code not in _IDENTITY_CODES
+        if problem.path in archive.document_paths:
+            # A file that failed to load: shown when it declares a level the site publishes.
+            declared = archive.declared_levels.get(problem.path)
+            return declared is not None and may_publish(declared, level)
+        return True  # the registry, other files
+
+    def still_true(problem: Problem) -> bool:
+        """A citation of a withheld document is, to the site, one of a document it does not hold."""
+        if problem.code != "unresolved-relation" or problem.path not in by_path:
+            return True
+        link = graph.citation_link(by_path[problem.path], problem.line)
+        return link is None or link.target is None
+
+    shown = ProblemList(
+        [p for p in archive.problems[:loaded] if shown_from_load(p)]
+        + [p for p in projected_problems if still_true(p)]
+    )
+    # A problem of the full archive is hidden unless the site shows it (or, for a published
+    # document, the projection's graph reports it again at the same line by the same rule).
+    places = {(p.path, p.line, p.code) for p in shown}
+    hidden = ProblemList(p for p in archive.problems if (p.path, p.line, p.code) not in places)
+    return Analysis(projection.archive, projected_graph, shown, projection.withheld, hidden)
