@@ -25,7 +25,7 @@ def build_site(project: Path) -> Path:
 
 
 def text_of(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    return re.sub(r"\s+([,.;])", r"\1", re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)))
 
 
 @pytest.fixture(scope="module")
@@ -65,6 +65,18 @@ def test_card_shows_every_fact_of_the_front_matter(sample_site: Path) -> None:
         "Nơi nhận Ban Tuyên giáo Tỉnh ủy (b/c) T.Tr Thành ủy, HĐND, UBND thành phố",
     ):
         assert expected in card
+    # Every value that names something links to its browse page.
+    links = dict(re.findall(r'<a href="([^"]+)">([^<]+)</a>', html[html.index('<dl class="vk-card"') : html.index("</dl>")]))
+    assert {text: href for href, text in links.items()} == {
+        "Hướng dẫn": "../../../loai/huong-dan/",
+        "Thành ủy Bắc Kạn": "../../../co-quan/thanh-uy-bac-kan/",
+        "Cù Ngọc Cường": "../../../nguoi-ky/cu-ngoc-cuong-bi-thu/",
+        "chưa xác định": "../../../hieu-luc/chua-xac-dinh/",
+        "xây dựng Đảng": "../../../chu-de/xay-dung-dang/",
+        "tuyên truyền": "../../../chu-de/tuyen-truyen/",
+    }
+    signer_page = (sample_site / "nguoi-ky/cu-ngoc-cuong-bi-thu/index.html").read_text()
+    assert "Người ký: Cù Ngọc Cường, Bí thư" in signer_page
     # The card comes right after the title, the body after the card.
     assert html.index("<h1") < html.index('class="vk-card"') < html.rindex("MỤC ĐÍCH, YÊU CẦU")
     # Relations as the editor wrote them.
@@ -74,7 +86,7 @@ def test_card_shows_every_fact_of_the_front_matter(sample_site: Path) -> None:
 
 def test_card_dates_are_dd_mm_yyyy(sample_site: Path) -> None:
     html = (sample_site / "van-ban/2023/39-hd-btgtu/index.html").read_text()
-    assert "Ngày ban hành</dt><dd>26/06/2023</dd>" in html
+    assert 'Ngày ban hành</dt><dd><a href="../../../dong-thoi-gian/2023/">26/06/2023</a></dd>' in html
     assert "<title>Hướng dẫn số 39-HD/BTGTU" in html
     assert "Kho chưa có toàn văn" in html
 

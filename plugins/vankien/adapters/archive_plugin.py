@@ -210,7 +210,7 @@ class ArchivePlugin(ArchiveHolder, VietnameseOptions, BasePlugin[ArchiveConfig])
         graph = self.built.analysis.graph
         templates = self.built.templates
         card = render_banner(document, graph, url_for, templates) + render_card(
-            document, self.built.analysis.archive.registry, templates
+            document, self.built.analysis.archive.registry, templates, links=self.built.links, url_for=url_for
         )
         if not document.body.strip():
             card += render_no_full_text(templates)

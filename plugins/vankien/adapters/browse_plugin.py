@@ -42,7 +42,7 @@ class BrowsePlugin(VietnameseOptions, BasePlugin[BrowseConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         built = self.built = built_archive(config, NAME)
         analysis = built.analysis
-        plan = PagePlan(analysis.archive, analysis.graph, built.url_prefix, built.templates)
+        plan = PagePlan(analysis.archive, analysis.graph, built.url_prefix, built.templates, built.links)
         self.planned = {}
         try:
             planned_pages = plan.pages()

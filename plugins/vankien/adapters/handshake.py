@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page
 
 from vankien.core.model import Document
 from vankien.graph.analysis import Analysis
+from vankien.web.links import BrowseLinks
 from vankien.web.templates import Templates
 
 ARCHIVE_FIRST = 100
@@ -33,8 +34,14 @@ class BuiltArchive:
     analysis: Analysis
     url_prefix: str
     templates: Templates
+    links: BrowseLinks | None = None
+    """Where each name a card shows has its browse page (one source with the browse pages)."""
     documents_by_source: dict[str, Document] = field(default_factory=dict)
     """The generated page of each document, by its source path ("van-ban/2023/39-hd-btgtu/index.md")."""
+
+    def __post_init__(self) -> None:
+        if self.links is None:
+            self.links = BrowseLinks.of(self.analysis.archive)
 
     def document_of(self, page: Page) -> Document | None:
         return self.documents_by_source.get(page.file.src_uri)

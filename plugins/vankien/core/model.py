@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
+from vankien.core import validity
 from vankien.core.confidentiality import LEVELS, PUBLIC
 from vankien.core.doctypes import DocType
 from vankien.core.frontmatter import nearest_line
@@ -43,16 +44,8 @@ _LABELS = {
     RelationKind.ABOUT: ("Đưa tin về", "Tin bài về văn bản này"),
 }
 
-STATUSES = (
-    "còn hiệu lực",
-    "hết hiệu lực",
-    "hết hiệu lực một phần",
-    "bị thay thế",
-    "bị bãi bỏ",
-    "chưa có hiệu lực",
-    "chưa xác định",
-)
-DEFAULT_STATUS = "chưa xác định"
+STATUSES = validity.STATUSES
+DEFAULT_STATUS = validity.UNKNOWN
 
 CLASSIFICATIONS = LEVELS
 DEFAULT_CLASSIFICATION = PUBLIC
@@ -102,6 +95,15 @@ class Document:
     recipients: tuple[str, ...] = ()
     relations: dict[RelationKind, tuple[Citation, ...]] = field(default_factory=dict)
     status: str = DEFAULT_STATUS
+    """The hiệu lực shown: the editor's, else derived from the graph (`graph.validity`)."""
+    status_reason: str | None = None
+    """Why: "bị thay thế", "bị bãi bỏ", "hết thời hạn áp dụng", or the editor's words."""
+    status_given: bool = False
+    """The editor wrote `status` (else it is derived, and says so)."""
+    status_since: dt.date | None = None
+    """Since when the status holds, when known (the replacing document's effective date, say)."""
+    effective_date: dt.date | None = None
+    expiry_date: dt.date | None = None
     topics: tuple[str, ...] = ()
     classification: str = DEFAULT_CLASSIFICATION
     source: str | None = None

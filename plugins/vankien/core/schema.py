@@ -23,7 +23,6 @@ from vankien.core.model import (
     CLASSIFICATIONS,
     DEFAULT_CLASSIFICATION,
     DEFAULT_STATUS,
-    STATUSES,
     Citation,
     Document,
     RelationKind,
@@ -32,6 +31,7 @@ from vankien.core.model import (
 from vankien.core.problems import ProblemList
 from vankien.core.symbols import Symbol, SymbolError, parse_symbol
 from vankien.core.text import fold, slugify
+from vankien.core.validity import accepted_values, read_status
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,9 @@ FIELDS: dict[str, FieldSpec] = {
     "recipients": FieldSpec("nơi nhận"),
     "relations": FieldSpec("quan hệ với văn bản khác"),
     "status": FieldSpec("hiệu lực"),
+    "status_reason": FieldSpec("lý do (hiệu lực)"),
+    "effective_date": FieldSpec("ngày có hiệu lực"),
+    "expiry_date": FieldSpec("ngày hết hiệu lực"),
     "topics": FieldSpec("chủ đề"),
     "classification": FieldSpec("độ mật"),
     "source": FieldSpec("nguồn"),
@@ -154,7 +157,10 @@ class DocumentReader:
         signer = self._read_signer(data.get("signer"))
         recipients = self._text_list("recipients", data.get("recipients"))
         relations = self._read_relations(data.get("relations"))
-        status = self._choice("status", data.get("status"), STATUSES, DEFAULT_STATUS)
+        status, reason = self._read_status(data.get("status"))
+        reason = self._text("status_reason", data.get("status_reason")) or reason
+        effective_date = self._optional_date("effective_date", data.get("effective_date"))
+        expiry_date = self._optional_date("expiry_date", data.get("expiry_date"))
         topics = self._text_list("topics", data.get("topics"))
         classification = self._choice(
             "classification", data.get("classification"), CLASSIFICATIONS, DEFAULT_CLASSIFICATION
@@ -179,7 +185,11 @@ class DocumentReader:
             signer=signer,
             recipients=recipients,
             relations=relations,
-            status=status,
+            status=status or DEFAULT_STATUS,
+            status_reason=reason,
+            status_given=status is not None,
+            effective_date=effective_date,
+            expiry_date=expiry_date,
             topics=topics,
             classification=classification,
             source=extras["source"],
@@ -193,6 +203,29 @@ class DocumentReader:
             body_line=self.fm.body_line,
             lines=dict(self.fm.lines),
         )
+
+    def _read_status(self, value: Any) -> tuple[str | None, str | None]:
+        if value in (None, ""):
+            return None, None
+        found = read_status(str(value))
+        if found is None:
+            self.error(
+                "status",
+                "unknown-status",
+                f"giá trị `{value}` của `status` (hiệu lực) không hợp lệ; chọn một trong: {accepted_values()} "
+                "(\"bị thay thế\", \"bị bãi bỏ\" ghi vào `status_reason`)",
+            )
+            return None, None
+        return found
+
+    def _optional_date(self, key: str, value: Any) -> dt.date | None:
+        if value in (None, ""):
+            return None
+        date = read_strict(str(value))
+        if isinstance(date, DateProblem):
+            self.error(key, date.code, date.message)
+            return None
+        return date
 
     def _read_original(self, value: Any) -> str | None:
         """A file in the document's folder (or below it): its name, checked to exist and to stay

@@ -21,6 +21,7 @@ from vankien.core.projection import project
 from vankien.core.urls import DOCUMENTS
 from vankien.graph.build import build_graph
 from vankien.graph.model import Graph
+from vankien.graph.validity import derive_validity
 
 # Problems that name another file: the projection assigns ids again and reports its own.
 _IDENTITY_CODES = frozenset({"duplicate-identity", "duplicate-url", "duplicate-id", "no-identity"})
@@ -52,14 +53,18 @@ def analyse_archive(
     url_prefix: str = DOCUMENTS,
     level: str | None = None,
 ) -> Analysis:
+    today = today or dt.date.today()
     archive = load_archive(root, today=today, display_root=display_root, url_prefix=url_prefix)
     loaded = len(archive.problems)
     graph = build_graph(archive, archive.problems)
+    derive_validity(graph, today, archive.problems)
     if level is None:
         return Analysis(archive, graph, archive.problems)
     projection = project(archive, level, url_prefix)
     projected_problems = ProblemList(projection.problems)
     projected_graph = build_graph(projection.archive, projected_problems)
+    # Statuses from the projection: a withheld replacing document changes no published status.
+    derive_validity(projected_graph, today, projected_problems)
     published = {document.path for document in projection.archive}
     by_path = {document.path: document for document in archive}
 

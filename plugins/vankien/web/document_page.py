@@ -15,8 +15,10 @@ from vankien.core.model import Document, RelationKind
 from vankien.core.urls import UrlFor
 from vankien.graph.history import Event
 from vankien.graph.lineage import Lineage
+from vankien.graph.validity import status_note
 from vankien.graph.model import Edge, Graph
 from vankien.web.lineage_svg import render_lineage_svg
+from vankien.web.links import BrowseLinks
 from vankien.web.templates import Templates, markup, package_templates
 
 # Group order in both halves of the panel, as vbpl.vn's "Lược đồ": basis first, mere citations last.
@@ -32,12 +34,44 @@ FOLD_CHILDREN_OVER = 8
 """A document with more derived documents than this folds them in the cascade's list."""
 
 
-def render_card(document: Document, registry: IssuerRegistry, templates: Templates | None = None) -> str:
-    """A definition list with every fact the front matter gives; unknown facts say so."""
+def render_card(
+    document: Document,
+    registry: IssuerRegistry,
+    templates: Templates | None = None,
+    *,
+    links: BrowseLinks | None = None,
+    url_for: UrlFor | None = None,
+) -> str:
+    """A definition list with every fact the front matter gives; unknown facts say so. Every value
+    that names something (issuer, type, year, topic, hiệu lực, signer) links to its browse page."""
     body = registry.lookup(document.issuer)
+
+    def link(url: str | None) -> str | None:
+        return url_for(url) if url is not None and url_for is not None else None
+
+    hrefs = {
+        "issuer": link(links.body(document.issuer)) if links else None,
+        "type": link(links.type(document.type.name)) if links else None,
+        "year": link(links.year(document.date.year)) if links and document.date else None,
+        "status": link(links.status(document.status)) if links else None,
+        "signer": link(links.signer(document.signer)) if links else None,
+        "topics": {t: link(links.topic(t)) for t in document.topics} if links else {},
+    }
     return (templates or package_templates()).render(
-        "card.html", document=document, level=body.level if body is not None else None
+        "card.html",
+        document=document,
+        level=body.level if body is not None else None,
+        hrefs=hrefs,
+        status_note=status_note(document),
+        original_size=_size(document.original_path.stat().st_size) if document.original_path else None,
     )
+
+
+def _size(count: int) -> str:
+    """ "245 KB", "1,2 MB": as a reader reads a file's size."""
+    if count < 1024 * 1024:
+        return f"{max(1, round(count / 1024))} KB"
+    return f"{count / 1024 / 1024:.1f} MB".replace(".", ",")
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,12 @@ from markupsafe import Markup
 from vankien.core.archive import Archive
 from vankien.core.issuers import Issuer
 from vankien.core.model import Document, RelationKind
-from vankien.core.text import slugify, unique_slugs
+from vankien.core.text import slugify
 from vankien.core.urls import (
     BODIES,
     DOCUMENTS,
     FALLBACK_SLUG,
+    SIGNERS,
     STATUSES,
     STUBS,
     TIMELINE,
@@ -31,15 +32,12 @@ from vankien.core.urls import (
 )
 from vankien.graph.model import Graph
 from vankien.web.charts import MONTH_NAMES, bar_chart
+from vankien.web.links import BrowseLinks, Groups
 from vankien.web.listing import filter_choices
 from vankien.web.paginate import Page, paginate
 from vankien.web.templates import Templates, markup, package_templates
 from vankien.web.timeline import (
     BodyNode,
-    body_tree,
-    by_status,
-    by_topic,
-    by_type,
     counts_by_month,
     counts_by_year,
     group_by_year_and_month,
@@ -73,7 +71,9 @@ class PagePlan:
         graph: Graph,
         url_prefix: str = DOCUMENTS,
         templates: Templates | None = None,
+        links: BrowseLinks | None = None,
     ) -> None:
+        self.links = links or BrowseLinks.of(archive)
         self.url_prefix = url_prefix
         self.archive = archive
         self.graph = graph
@@ -81,10 +81,8 @@ class PagePlan:
         self.templates = templates or package_templates()
         self.documents = newest_first(archive)
         self.years = [year for year, count in counts_by_year(self.documents) if count]
-        self.body_roots = body_tree(archive)
-        self._body_slugs = unique_slugs(
-            (node.name, slugify(node.name) or FALLBACK_SLUG) for node, _ in walk_bodies(self.body_roots)
-        )
+        self.body_roots = self.links.body_roots
+        self._body_slugs = self.links.body_slugs
 
     # -- URLs ------------------------------------------------------------------------------------
 
@@ -134,6 +132,7 @@ class PagePlan:
         pages = [self.home(), *self.timeline(), *self.bodies(), *self.types(), self.years_index()]
         pages += self.topics()
         pages += self.statuses()
+        pages += self.signers()
         urls = [page.url for page in pages]
         if len(set(urls)) != len(urls):
             twice = sorted({url for url in urls if urls.count(url) > 1})
@@ -222,10 +221,7 @@ class PagePlan:
 
         return self._paged(self.body_url(node), node.name, node.documents, head)
 
-    def _grouped_pages(
-        self, base: str, title: str, named: dict[str, list[Document]], label: str
-    ) -> list[PlannedPage]:
-        groups = _merge_by_slug(named)
+    def _grouped_pages(self, base: str, title: str, groups: Groups, label: str) -> list[PlannedPage]:
 
         def index(url_for: UrlFor) -> str:
             rows = [(name, f"{base}/{slug}/", len(docs)) for slug, (name, docs) in groups.items()]
@@ -243,13 +239,16 @@ class PagePlan:
         return pages
 
     def types(self) -> list[PlannedPage]:
-        return self._grouped_pages(TYPES, "Văn bản theo loại", by_type(self.archive), "Loại văn bản")
+        return self._grouped_pages(TYPES, "Văn bản theo loại", self.links.types, "Loại văn bản")
 
     def topics(self) -> list[PlannedPage]:
-        return self._grouped_pages(TOPICS, "Văn bản theo chủ đề", by_topic(self.archive), "Chủ đề")
+        return self._grouped_pages(TOPICS, "Văn bản theo chủ đề", self.links.topics, "Chủ đề")
 
     def statuses(self) -> list[PlannedPage]:
-        return self._grouped_pages(STATUSES, "Văn bản theo hiệu lực", by_status(self.archive), "Hiệu lực")
+        return self._grouped_pages(STATUSES, "Văn bản theo hiệu lực", self.links.statuses, "Hiệu lực")
+
+    def signers(self) -> list[PlannedPage]:
+        return self._grouped_pages(SIGNERS, "Văn bản theo người ký", self.links.signers, "Người ký")
 
     def most_cited(self) -> list[tuple[Document, int]]:
         counts: list[tuple[Document, int]] = []
@@ -272,7 +271,7 @@ class PagePlan:
     def home(self) -> PlannedPage:
         def render(url_for: UrlFor) -> str:
             documents = self.documents
-            types = _merge_by_slug(by_type(self.archive))
+            types = self.links.types
             return self._render(
                 "home.html",
                 count=len(documents),
@@ -289,19 +288,3 @@ class PagePlan:
             )
 
         return PlannedPage("", "Văn kiện — Kho văn bản Đảng", render)
-
-
-def _merge_by_slug(groups: dict[str, list[Document]]) -> dict[str, tuple[str, list[Document]]]:
-    """One page per label. Labels that differ only in letter case or spacing ("Kinh tế", "kinh
-    tế") are one group under the first spelling; labels that differ otherwise but fold to the
-    same URL ("xây dựng Đảng", "xay dung dang") keep their own label and get distinct URLs."""
-    same: dict[str, tuple[str, list[Document]]] = {}
-    for name, documents in groups.items():
-        key = " ".join(name.casefold().split())
-        if key in same:
-            first, earlier = same[key]
-            same[key] = (first, newest_first({d.id: d for d in [*earlier, *documents]}.values()))
-        else:
-            same[key] = (name, documents)
-    slugs = unique_slugs((name, slugify(name) or FALLBACK_SLUG) for name, _ in same.values())
-    return {slugs[name]: (name, documents) for name, documents in same.values()}
