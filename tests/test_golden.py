@@ -27,7 +27,6 @@ from vankien.graph.history import history
 from vankien.graph.lineage import lineage
 from vankien.search.index import Entry, build_index
 from vankien.web.catalogue import catalogue_pages, render_catalogue_page
-from vankien.web.links import BrowseLinks
 from vankien.web.document_page import (
     render_card,
     render_history,
@@ -35,6 +34,7 @@ from vankien.web.document_page import (
     render_panel,
     render_relations_as_written,
 )
+from vankien.web.links import BrowseLinks
 from vankien.web.plan import PagePlan
 from vankien.web.stub_pages import render_stub_index, render_stub_page, stub_index_url
 
@@ -89,7 +89,9 @@ def test_generated_page(fixture: Analysis, name: str) -> None:
 
 # Fragments of each document's page: (folder, render(document, analysis, url_for) -> HTML).
 DOCUMENT_FRAGMENTS: dict[str, Callable[..., str]] = {
-    "card": lambda d, a, url_for: render_card(d, a.archive.registry, links=BrowseLinks.of(a.archive), url_for=url_for),
+    "card": lambda d, a, url_for: render_card(
+        d, a.archive.registry, links=BrowseLinks.of(a.archive), url_for=url_for
+    ),
     "panel": lambda d, a, url_for: render_panel(d, a.graph, url_for),
     "relations": lambda d, a, url_for: render_relations_as_written(d, a.graph, url_for, PREFIX),
 }

@@ -66,7 +66,11 @@ def test_card_shows_every_fact_of_the_front_matter(sample_site: Path) -> None:
     ):
         assert expected in card
     # Every value that names something links to its browse page.
-    links = dict(re.findall(r'<a href="([^"]+)">([^<]+)</a>', html[html.index('<dl class="vk-card"') : html.index("</dl>")]))
+    links = dict(
+        re.findall(
+            r'<a href="([^"]+)">([^<]+)</a>', html[html.index('<dl class="vk-card"') : html.index("</dl>")]
+        )
+    )
     assert {text: href for href, text in links.items()} == {
         "Hướng dẫn": "../../../loai/huong-dan/",
         "Thành ủy Bắc Kạn": "../../../co-quan/thanh-uy-bac-kan/",

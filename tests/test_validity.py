@@ -21,7 +21,9 @@ def _doc(symbol: str, date: str, extra: str = "", relations: str = "") -> str:
     )
 
 
-def _statuses(tmp_path: Path, files: dict[str, str]) -> dict[str, tuple[str, str | None, dt.date | None, bool]]:
+def _statuses(
+    tmp_path: Path, files: dict[str, str]
+) -> dict[str, tuple[str, str | None, dt.date | None, bool]]:
     write_files(tmp_path, {"co-quan.yml": REGISTRY, **files})
     analysis = analyse_archive(tmp_path, today=TODAY)
     return {
@@ -41,25 +43,42 @@ REPLACING = "relations:\n  replaces:\n    - Chỉ thị số 1-CT/TW ngày 01/01
         ({"a.md": _doc("1-CT/TW", "01/01/2010")}, ("chưa xác định", None, None, False)),
         # Replaced by an archived document: from its effective date, else its issue date.
         (
-            {"a.md": _doc("1-CT/TW", "01/01/2010"), "b.md": _doc("2-CT/TW", "01/03/2020", "effective_date: 15/03/2020\n", REPLACING)},
+            {
+                "a.md": _doc("1-CT/TW", "01/01/2010"),
+                "b.md": _doc("2-CT/TW", "01/03/2020", "effective_date: 15/03/2020\n", REPLACING),
+            },
             ("hết hiệu lực toàn bộ", "bị thay thế", dt.date(2020, 3, 15), False),
         ),
         (
-            {"a.md": _doc("1-CT/TW", "01/01/2010"), "b.md": _doc("2-CT/TW", "01/03/2020", "", REPLACING.replace("replaces", "repeals"))},
+            {
+                "a.md": _doc("1-CT/TW", "01/01/2010"),
+                "b.md": _doc("2-CT/TW", "01/03/2020", "", REPLACING.replace("replaces", "repeals")),
+            },
             ("hết hiệu lực toàn bộ", "bị bãi bỏ", dt.date(2020, 3, 1), False),
         ),
-        ({"a.md": _doc("1-CT/TW", "01/01/2010", "effective_date: 01/01/2030\n")}, ("chưa có hiệu lực", None, None, False)),
+        (
+            {"a.md": _doc("1-CT/TW", "01/01/2010", "effective_date: 01/01/2030\n")},
+            ("chưa có hiệu lực", None, None, False),
+        ),
         (
             {"a.md": _doc("1-CT/TW", "01/01/2010", "expiry_date: 31/12/2020\n")},
             ("hết hiệu lực toàn bộ", "hết thời hạn áp dụng", dt.date(2020, 12, 31), False),
         ),
         # An older archive's "bị thay thế" as a status is read as the status and reason it means.
-        ({"a.md": _doc("1-CT/TW", "01/01/2010", "status: bị thay thế\n")}, ("hết hiệu lực toàn bộ", "bị thay thế", None, True)),
-        ({"a.md": _doc("1-CT/TW", "01/01/2010", "status: Còn Hiệu Lực\n")}, ("còn hiệu lực", None, None, True)),
+        (
+            {"a.md": _doc("1-CT/TW", "01/01/2010", "status: bị thay thế\n")},
+            ("hết hiệu lực toàn bộ", "bị thay thế", None, True),
+        ),
+        (
+            {"a.md": _doc("1-CT/TW", "01/01/2010", "status: Còn Hiệu Lực\n")},
+            ("còn hiệu lực", None, None, True),
+        ),
     ],
     ids=["nothing known", "replaced", "repealed", "not yet", "expired", "old spelling", "editor's"],
 )
-def test_status_of_the_first_document(tmp_path: Path, files: dict[str, str], expected: tuple[object, ...]) -> None:
+def test_status_of_the_first_document(
+    tmp_path: Path, files: dict[str, str], expected: tuple[object, ...]
+) -> None:
     assert _statuses(tmp_path, files)["1-CT/TW"] == expected
 
 
@@ -72,12 +91,16 @@ def test_an_editor_status_the_graph_contradicts_is_a_warning(tmp_path: Path) -> 
             "b.md": _doc("2-CT/TW", "01/03/2020", "", REPLACING),
         },
     )
-    problems = [(p.path, p.line, p.code) for p in analyse_archive(tmp_path, today=TODAY, display_root="").problems]
+    problems = [
+        (p.path, p.line, p.code) for p in analyse_archive(tmp_path, today=TODAY, display_root="").problems
+    ]
     assert problems == [("a.md", 7, "status-contradicted")]
 
 
 def test_an_unknown_status_is_an_error(tmp_path: Path) -> None:
-    write_files(tmp_path, {"co-quan.yml": REGISTRY, "a.md": _doc("1-CT/TW", "01/01/2010", "status: tạm dừng\n")})
+    write_files(
+        tmp_path, {"co-quan.yml": REGISTRY, "a.md": _doc("1-CT/TW", "01/01/2010", "status: tạm dừng\n")}
+    )
     messages = [p.message for p in analyse_archive(tmp_path, today=TODAY).problems]
     assert messages == [
         "giá trị `tạm dừng` của `status` (hiệu lực) không hợp lệ; chọn một trong: còn hiệu lực, hết hiệu lực toàn bộ, "

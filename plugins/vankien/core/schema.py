@@ -213,7 +213,7 @@ class DocumentReader:
                 "status",
                 "unknown-status",
                 f"giá trị `{value}` của `status` (hiệu lực) không hợp lệ; chọn một trong: {accepted_values()} "
-                "(\"bị thay thế\", \"bị bãi bỏ\" ghi vào `status_reason`)",
+                '("bị thay thế", "bị bãi bỏ" ghi vào `status_reason`)',
             )
             return None, None
         return found

@@ -56,7 +56,11 @@ def derive_validity(graph: Graph, today: dt.date, problems: ProblemList | None =
         elif document.effective_date is not None and document.effective_date > today:
             document.status, document.status_since = NOT_YET, None
         elif document.expiry_date is not None and document.expiry_date <= today:
-            document.status, document.status_reason, document.status_since = EXPIRED, LAPSED, document.expiry_date
+            document.status, document.status_reason, document.status_since = (
+                EXPIRED,
+                LAPSED,
+                document.expiry_date,
+            )
         elif graph.acted_on_by(document, RelationKind.AMENDS) and document.status_reason is None:
             # Amended is a note, not a status: the status stays what is known.
             document.status_reason = None

@@ -15,8 +15,8 @@ from vankien.core.model import Document, RelationKind
 from vankien.core.urls import UrlFor
 from vankien.graph.history import Event
 from vankien.graph.lineage import Lineage
-from vankien.graph.validity import status_note
 from vankien.graph.model import Edge, Graph
+from vankien.graph.validity import status_note
 from vankien.web.lineage_svg import render_lineage_svg
 from vankien.web.links import BrowseLinks
 from vankien.web.templates import Templates, markup, package_templates
