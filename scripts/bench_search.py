@@ -38,6 +38,10 @@ QUERIES = {
     "title": "những điều đảng viên không được làm",
     "full text": "chuyển đổi số cơ quan đảng",
     "unaccented": "bao ve nen tang tu tuong",
+    # The ranking rules of issue 13: a signer's name, a year, a phrase of common words.
+    "signer": "Cù Ngọc Cường",
+    "year": "101 qd tw 2012",
+    "phrase": "chinh don dang",
 }
 
 PAGE = """<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Tra cứu</title>

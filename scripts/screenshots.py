@@ -5,7 +5,8 @@
 Builds the sample archive into a temporary folder, serves it on 127.0.0.1, and takes, in
 headless Chromium driven by Playwright: the timeline of issuance (`dong-thoi-gian.png`) and
 the page of the document with the longest cascade, scrolled to its lineage
-(`qua-trinh-trien-khai.png`).
+(`qua-trinh-trien-khai.png`) and to its Lược đồ (`luoc-do.png`), at 1366 px; the top of
+the same page on a 360 px phone (`dien-thoai.png`).
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     showcase = max(
         analysis.archive,
         key=lambda d: (
+            d.date is not None,
             len(lineage(analysis.graph, d).ancestors) > 0,
             lineage(analysis.graph, d).descendant_count,
             d.path,
@@ -56,16 +58,23 @@ def main(argv: list[str] | None = None) -> int:
             browser = playwright.chromium.launch(
                 executable_path=args.chromium, headless=True, args=list(CHROMIUM_ARGS)
             )
-            page = browser.new_page(viewport={"width": 1280, "height": 900}, device_scale_factor=1)
+            page = browser.new_page(viewport={"width": 1366, "height": 900}, device_scale_factor=1)
             page.goto(base + "dong-thoi-gian/")
             page.screenshot(path=str(args.out / "dong-thoi-gian.png"))
             page.goto(base + showcase.url)
             page.locator("#qua-trinh-trien-khai").scroll_into_view_if_needed()
             page.evaluate("document.querySelector('#qua-trinh-trien-khai').scrollIntoView()")
             page.screenshot(path=str(args.out / "qua-trinh-trien-khai.png"))
+            page.evaluate("document.querySelector('#luoc-do').scrollIntoView()")
+            page.screenshot(path=str(args.out / "luoc-do.png"))
+            phone = browser.new_page(viewport={"width": 360, "height": 740}, device_scale_factor=1)
+            phone.goto(base + showcase.url)
+            phone.screenshot(path=str(args.out / "dien-thoai.png"))
             browser.close()
         server.shutdown()
-        print(f"{args.out / 'dong-thoi-gian.png'}\n{args.out / 'qua-trinh-trien-khai.png'} ({showcase.name})")
+        for name in ("dong-thoi-gian", "qua-trinh-trien-khai", "luoc-do", "dien-thoai"):
+            print(args.out / f"{name}.png")
+        print(f"({showcase.name})")
         return 0
     finally:
         shutil.rmtree(workdir, ignore_errors=True)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import gzip
 import logging
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -72,7 +73,7 @@ place: {m("place")}
 term: {m("term")}
 note: {m("note")}
 source: {m("source")}
-original: {m("originalname")}.docx
+original_file: {m("originalname")}.docx
 ---
 
 Nội dung {m("body")}. Thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị.
@@ -106,9 +107,9 @@ def _archive(root: Path, levels: tuple[str, ...] = LEVELS, *, external: bool = F
         files[f"1991/{marker(level, 'file')}.md"] = _document(level)
     write_files(root, files)
     for level in levels:
-        (root / "1991" / f"{marker(level, 'originalname')}.docx").write_bytes(
-            f"PK giả lập {marker(level, 'original')}".encode()
-        )
+        # A real Word package (its bytes are checked), stored uncompressed so its marker can be found.
+        with zipfile.ZipFile(root / "1991" / f"{marker(level, 'originalname')}.docx", "w") as package:
+            package.writestr("word/document.xml", f"<w:document>{marker(level, 'original')}</w:document>")
     return root
 
 

@@ -23,7 +23,8 @@ import pytest
 from tests.conftest import TODAY
 from vankien.core.urls import link_maker
 from vankien.graph.analysis import Analysis, analyse_archive
-from vankien.graph.history import history
+from vankien.graph.history import history, validity_history
+from vankien.graph.implementation import overview
 from vankien.graph.lineage import lineage
 from vankien.search.index import Entry, build_index
 from vankien.web.catalogue import catalogue_pages, render_catalogue_page
@@ -31,6 +32,7 @@ from vankien.web.document_page import (
     render_card,
     render_history,
     render_lineage,
+    render_overview,
     render_panel,
     render_relations_as_written,
 )
@@ -92,7 +94,7 @@ DOCUMENT_FRAGMENTS: dict[str, Callable[..., str]] = {
     "card": lambda d, a, url_for: render_card(
         d, a.archive.registry, links=BrowseLinks.of(a.archive), url_for=url_for
     ),
-    "panel": lambda d, a, url_for: render_panel(d, a.graph, url_for),
+    "panel": lambda d, a, url_for: render_panel(d, a.graph, url_for, PREFIX),
     "relations": lambda d, a, url_for: render_relations_as_written(d, a.graph, url_for, PREFIX),
 }
 
@@ -118,7 +120,16 @@ def test_lineage_and_history_of_every_document_with_a_cascade(fixture: Analysis)
         if not html:
             continue
         name = f"lineage/{document.id}.html"
-        check(name, pretty(html + render_history(document, history(fixture.graph, document), url_for)))
+        events, validity = history(fixture.graph, document), validity_history(fixture.graph, document)
+        found = overview(fixture.graph, document)
+        check(
+            name,
+            pretty(
+                render_overview(document, found, fixture.graph, url_for)
+                + html
+                + render_history(document, events, url_for, validity_events=validity)
+            ),
+        )
         written.add(name)
     assert written, "the fixture archive should show at least one cascade"
     check_folder("lineage", written)

@@ -170,7 +170,7 @@ def test_files_that_are_not_documents_are_reported(tmp_path: Path) -> None:
             "nam/goc.docx",
             0,
             "cảnh báo",
-            "không văn bản nào ghi tệp này là bản gốc (trường `original`); nhập bằng `vankien import`, hoặc ghi tên tệp vào `original` của văn bản tương ứng",
+            "không văn bản nào ghi tệp này là bản gốc (trường `original_file`); nhập bằng `vankien import`, hoặc ghi tên tệp vào `original_file` của văn bản tương ứng",
         ),
     ]
 

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from vankien.search.pipeline import fold, index_terms, query_tokens, tokenize
+from vankien.search.pipeline import fold, index_terms, phrase_text, query_phrases, query_tokens, tokenize
 
 # (text, expected tokens as (text, folded, symbol)); also run in Chromium by tests/browser.
 PIPELINE_CASES: list[tuple[str, list[tuple[str, str, bool]]]] = [
@@ -77,6 +77,50 @@ PIPELINE_CASES: list[tuple[str, list[tuple[str, str, bool]]]] = [
 @pytest.mark.parametrize(("text", "expected"), PIPELINE_CASES)
 def test_tokenize(text: str, expected: list[tuple[str, str, bool]]) -> None:
     assert [(t.text, t.folded, t.symbol) for t in tokenize(text)] == expected
+
+
+# (query, its phrases: runs of two or more consecutive words, folded); also run in Chromium.
+PHRASE_CASES: list[tuple[str, list[tuple[str, ...]]]] = [
+    ("chinh don dang", [("chinh", "don", "dang")]),  # issue 13: common words, typed without accents
+    ("Chỉnh đốn Đảng", [("chinh", "don", "dang")]),
+    ("đảng", []),  # one word is no phrase
+    ("101 qd tw 2012", []),  # a symbol and one word after it
+    ("Kết luận 21-KL/TW chỉnh đốn Đảng", [("ket", "luan"), ("chinh", "don", "dang")]),  # a symbol ends a run
+    ("Cù Ngọc Cường", [("cu", "ngoc", "cuong")]),  # a signer's name, as on the signature block
+    ("dang vien dang", [("dang", "vien", "dang")]),  # repeated words stay: the order is the phrase
+    ("xây dựng, chỉnh đốn", [("xay", "dung", "chinh", "don")]),  # punctuation does not end a run
+    ("", []),
+    ("*~^:+-", []),
+]
+
+# (text, its phrase text: folded words between single spaces); also run in Chromium.
+PHRASE_TEXT_CASES: list[tuple[str, str]] = [
+    (
+        "Đẩy mạnh xây dựng, chỉnh đốn Đảng và hệ thống chính trị",
+        " day manh xay dung chinh don dang va he thong chinh tri ",
+    ),
+    ("Tiếp tục thực hiện Chỉ thị số 05-CT/TW", " tiep tuc thuc hien chi thi so 05 ct tw "),
+    ("“tự diễn biến”, “tự chuyển hóa”", " tu dien bien tu chuyen hoa "),
+    (unicodedata.normalize("NFD", "Cù Ngọc Cường"), " cu ngoc cuong "),
+    ("", "  "),
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), PHRASE_CASES)
+def test_query_phrases(query: str, expected: list[tuple[str, ...]]) -> None:
+    assert query_phrases(query) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), PHRASE_TEXT_CASES)
+def test_phrase_text(text: str, expected: str) -> None:
+    assert phrase_text(text) == expected
+
+
+def test_a_run_stands_in_a_title_only_when_its_words_are_consecutive() -> None:
+    title = phrase_text("Đẩy mạnh xây dựng, chỉnh đốn Đảng và hệ thống chính trị")
+    assert " chinh don dang " in title
+    assert " xay dung dang " not in title  # the words are all there, not as this phrase
+    assert " chinh tri " in title and " chinh don dang tri " not in title
 
 
 @pytest.mark.parametrize(

@@ -192,3 +192,55 @@ def test_catalogue_is_paginated() -> None:
     html = [render_catalogue_page(many, page, link_maker(page.url)) for page in pages[:2]]
     assert html[0].count("<tr><td>") <= PAGE_SIZE
     assert '<a href="trang-2/">2</a>' in html[0] and '<a href="../">1</a>' in html[1]
+
+
+def test_every_document_page_has_its_parts_in_reading_order_and_a_bar_to_reach_them(
+    sample_site: Path,
+) -> None:
+    expected_order = [
+        "thuoc-tinh",
+        "toan-van",
+        "luoc-do",
+        "qua-trinh-trien-khai",
+        "lich-su",
+        "van-ban-lien-quan",
+    ]
+    pages = [p for p in (sample_site / "van-ban").rglob("index.html") if 'class="vk-card"' in p.read_text()]
+    assert len(pages) == len(load_archive(REPO / "directives").documents)
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        article = html[html.index("<article") : html.index("</article>")]
+        bar = article[article.index('<nav class="vk-jump"') :]
+        bar = bar[: bar.index("</nav>")]
+        targets = re.findall(r'href="#([^"]+)"', bar)
+        # Every part the page has is in the bar, in the order officials read them, and is there.
+        assert targets == [t for t in expected_order if f'id="{t}"' in article], path
+        assert targets[:3] == ["thuoc-tinh", "toan-van", "luoc-do"] and "lich-su" in targets, path
+        positions = [article.index(f'id="{t}"') for t in targets]
+        assert positions == sorted(positions), path
+        assert article.index('<nav class="vk-jump"') < positions[0]
+
+
+def test_province_document_shows_who_was_expected_to_implement_it(sample_site: Path) -> None:
+    html = (sample_site / "van-ban/2023/39-hd-btgtu/index.html").read_text(encoding="utf-8")
+    cascade = html[html.index('id="qua-trinh-trien-khai"') : html.index('id="lich-su"')]
+    table = text_of(cascade[cascade.index('<table class="vk-overview__table"') : cascade.index("</table>")])
+    # The registry's district bodies of Bắc Kạn on 26/06/2023: the city and seven districts.
+    assert "1/8 cơ quan cấp huyện thuộc Tỉnh ủy Bắc Kạn" in text_of(cascade)
+    assert "Thành ủy Bắc Kạn Hướng dẫn của Thành ủy Bắc Kạn" in table
+    assert table.count("chưa có trong kho") == 7 and "chưa triển khai" not in table
+    assert "Huyện ủy Pác Nặm chưa có trong kho" in table
+
+
+def test_related_documents_leave_out_the_schema(sample_site: Path) -> None:
+    html = (sample_site / "van-ban/2012/101-qd-tw/index.html").read_text(encoding="utf-8")
+    related = html[html.index('id="van-ban-lien-quan"') :]
+    related = related[: related.index("</section>")]
+    assert 0 < related.count('class="vk-entry"') <= 10
+    schema = html[
+        html.index('id="luoc-do"') : html.index('id="qua-trinh-trien-khai"')
+        if 'id="qua-trinh-trien-khai"' in html
+        else html.index('id="lich-su"')
+    ]
+    for href in re.findall(r'class="vk-entry" href="([^"]+)"', related):
+        assert f'href="{href}"' not in schema  # nothing already in the Lược đồ

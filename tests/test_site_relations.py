@@ -103,21 +103,34 @@ def test_unresolved_reference_stays_text_with_a_marker_to_its_stub(site: Path) -
 def test_luoc_do_panel_shows_both_directions_with_counts(site: Path) -> None:
     derived = article(page(site, "van-ban/2022/5-hd-tu"))
     panel = derived[derived.index('class="vk-schema"') :]
-    assert 'Căn cứ, thực hiện <span class="vk-count">1</span>' in panel
+    # The archived basis and the cited one not yet archived, which says so.
+    assert 'Căn cứ, thực hiện <span class="vk-count">2</span>' in panel
+    assert re.search(
+        r'vk-entry--missing" href="../../chua-luu-tru/85-qd-tw-2022-10-07/">.*?chưa có trong kho', panel
+    )
     assert 'Thay thế <span class="vk-count">1</span>' in panel
     assert 'href="../../2021/21-kl-tw/"' in panel
     basis = article(page(site, "van-ban/2021/21-kl-tw"))
     panel = basis[basis.index('class="vk-schema"') :]
     assert 'Văn bản triển khai <span class="vk-count">1</span>' in panel
-    entry = panel[panel.index('<li class="vk-entry">') :]
-    assert re.sub(r"<[^>]+>", " ", entry).split()[:6] == [
+    # The whole entry is one link: name, date, issuer and trích yếu.
+    entry = panel[panel.index('<li><a class="vk-entry"') :]
+    entry = entry[: entry.index("</li>")]
+    assert entry.count("<a ") == 1 and entry.endswith("</a>")
+    assert re.sub(r"<[^>]+>", " ", entry).split()[:8] == [
         "Hướng",
         "dẫn",
+        "số",
         "5-HD/TU",
         "05/01/2022",
+        "·",
         "Tỉnh",
         "ủy",
     ]
+    # What acts on it on one side; what only mentions it apart, never under "tác động".
+    acts = panel[panel.index('class="vk-schema__side vk-schema__acts"') :]
+    acts = acts[: acts.index("</div>")]
+    assert "Văn bản triển khai" in acts and "Được dẫn chiếu bởi" not in acts
 
 
 def test_replaced_document_shows_a_banner_naming_its_replacement(site: Path) -> None:
@@ -127,6 +140,10 @@ def test_replaced_document_shows_a_banner_naming_its_replacement(site: Path) -> 
         "Văn bản này đã bị thay thế bởi Hướng dẫn số 5-HD/TU ngày 05/01/2022."
     )
     assert 'Bị thay thế bởi <span class="vk-count">1</span>' in html
+    # In the card (as the editor wrote it) and in "Lịch sử hiệu lực", from the replacing document's date.
+    assert "Hiệu lực hết hiệu lực toàn bộ (bị thay thế)" in " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    history = " ".join(re.sub(r"<[^>]+>", " ", html[html.index('id="lich-su-hieu-luc"') :]).split())
+    assert "05/01/2022 Hết hiệu lực toàn bộ (bị thay thế) Hướng dẫn số 5-HD/TU" in history
 
 
 def test_stub_page_tells_what_citations_say_and_who_cites(site: Path) -> None:

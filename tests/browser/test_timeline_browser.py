@@ -55,7 +55,7 @@ def test_following_a_lineage_link(
     page.goto(base)
     # The most cited document on the home page has a cascade below it.
     page.locator("ol.vk-cited a").first.click()
-    expect(page.locator("section.vk-lineage")).to_be_visible()
+    expect(page.locator("section.vk-cascade")).to_be_visible()
     origin_title = page.locator("article h1").inner_text().replace("¶", "").strip()
     link = page.locator("svg.vk-lineage__svg a").first
     target_name = link.locator("title").text_content()
@@ -63,4 +63,4 @@ def test_following_a_lineage_link(
     link.click()
     expect(page.locator("article h1")).to_contain_text(target_name.split(":")[0])
     # The page we came from appears in the lineage of the page we reached.
-    expect(page.locator("section.vk-lineage")).to_contain_text(origin_title)
+    expect(page.locator("section.vk-cascade")).to_contain_text(origin_title)

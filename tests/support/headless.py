@@ -25,7 +25,8 @@ CHROMIUM_ARGS = (
 
 
 class _SubPathHandler(SimpleHTTPRequestHandler):
-    """Serves `directory` under a sub-path, as an intranet server would; anything else is 404."""
+    """Serves `directory` under a sub-path, as an intranet server would; anything else is 404,
+    answered with the site's 404.html when it has one (nginx's `error_page 404`)."""
 
     sub_path = "/"
 
@@ -34,6 +35,19 @@ class _SubPathHandler(SimpleHTTPRequestHandler):
         if not clean.startswith(self.sub_path):
             return str(Path(self.directory) / "__outside_sub_path__")
         return super().translate_path("/" + clean[len(self.sub_path) :])
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        not_found = Path(self.directory) / "404.html"
+        if code != 404 or not not_found.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def log_message(self, format: str, *args: object) -> None:
         pass

@@ -34,13 +34,7 @@ from vankien.graph.crosslinks import anchors, body_linker
 from vankien.graph.stubs import Stub
 from vankien.web.catalogue import catalogue_pages, catalogue_title, render_catalogue_page
 from vankien.web.csp import with_policy
-from vankien.web.document_page import (
-    render_banner,
-    render_card,
-    render_no_full_text,
-    render_panel,
-    render_relations_as_written,
-)
+from vankien.web.document_page import render_document_page
 from vankien.web.paginate import Page
 from vankien.web.sanitize import sanitize_body
 from vankien.web.static import FOLDER as ASSET_FOLDER
@@ -51,6 +45,10 @@ from vankien.web.text import markdown_text, page_title
 log = get_plugin_logger("vankien")
 
 STYLESHEET = f"{urls.ASSETS}/vankien.css"
+PRINT_STYLESHEET = f"{urls.ASSETS}/print.css"
+PRINT_SCRIPT = f"{urls.ASSETS}/print.js"
+PRINT_FONTS = "fonts"
+"""The print stylesheet's serif (Liberation Serif, SIL OFL) with its licence, under the assets."""
 
 Render = Callable[[urls.UrlFor], str]
 """The HTML of a generated page, given links relative to it."""
@@ -69,8 +67,11 @@ class ArchivePlugin(ArchiveHolder, VietnameseOptions, BasePlugin[ArchiveConfig])
     @event_priority(CONFIG_ORDER["vankien/archive"])
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.directives_path = (Path(config.config_file_path).parent / self.config.directives_dir).resolve()
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.append(STYLESHEET)
+        for stylesheet in (STYLESHEET, PRINT_STYLESHEET):
+            if stylesheet not in config.extra_css:
+                config.extra_css.append(stylesheet)
+        if PRINT_SCRIPT not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append(PRINT_SCRIPT)
         config.markdown_extensions.append(self.crosslinks)  # Markdown accepts extension instances
         if config.nav and self.config.url_prefix != urls.DOCUMENTS:
             config.nav = _nav_under_prefix(config.nav, self.config.url_prefix)
@@ -156,6 +157,14 @@ class ArchivePlugin(ArchiveHolder, VietnameseOptions, BasePlugin[ArchiveConfig])
 
         self._generate(files, config, stub_index_url(prefix), INDEX_TITLE, stub_index, in_nav=True)
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSET_FOLDER / "vankien.css")))
+        for asset in (PRINT_STYLESHEET, PRINT_SCRIPT):
+            files.append(
+                File.generated(config, asset, abs_src_path=str(ASSET_FOLDER / posixpath.basename(asset)))
+            )
+        for font in sorted((ASSET_FOLDER / PRINT_FONTS).iterdir()):
+            files.append(
+                File.generated(config, f"{urls.ASSETS}/{PRINT_FONTS}/{font.name}", abs_src_path=str(font))
+            )
         return files
 
     def _generate(
@@ -207,29 +216,27 @@ class ArchivePlugin(ArchiveHolder, VietnameseOptions, BasePlugin[ArchiveConfig])
         document = self.built.document_of(page)
         if document is None:
             return html
-        graph = self.built.analysis.graph
-        templates = self.built.templates
-        card = render_banner(document, graph, url_for, templates) + render_card(
-            document, self.built.analysis.archive.registry, templates, links=self.built.links, url_for=url_for
-        )
-        if not document.body.strip():
-            card += render_no_full_text(templates)
         # The editor's body is text, not code: only the allow-listed markup reaches the page.
         html = sanitize_body(html)
         heading_end = html.find("</h1>")
-        insert_at = heading_end + len("</h1>") if heading_end >= 0 else 0
-        return (
-            html[:insert_at]
-            + card
-            + html[insert_at:]
-            + render_panel(document, graph, url_for, templates)
-            + render_relations_as_written(document, graph, url_for, self.config.url_prefix, templates)
+        split_at = heading_end + len("</h1>") if heading_end >= 0 else 0
+        return html[:split_at] + render_document_page(
+            document, html[split_at:], self.built.page_context, url_for
         )
 
     def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str | None:
         # Every page, hand-written ones too: scripts only from the site or by the hash of the
         # theme's own inline code.
         return with_policy(output, page.content or "")
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        # The 404 page is a template of the site (no page content): its inline script is the
+        # site's own, allowed by hash like the theme's.
+        if template_name == "404.html":
+            return with_policy(output_content)
+        return output_content
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

@@ -1,4 +1,4 @@
-"""`vankien/browse`: timeline, browse pages, home page, and the cascade and history on document pages.
+"""`vankien/browse`: timeline, browse pages and the home page.
 
 Thin: the archive comes through `built_archive(config)`, the page plan and every HTML fragment
 from the core. Generated pages carry only their title as Markdown; their HTML is added in
@@ -17,9 +17,6 @@ from vankien.adapters.config import BrowseConfig, VietnameseOptions
 from vankien.adapters.handshake import AFTER_ARCHIVE, CONFIG_ORDER, BuiltArchive, built_archive
 from vankien.core import urls
 from vankien.core.urls import link_maker
-from vankien.graph.history import history
-from vankien.graph.lineage import lineage
-from vankien.web.document_page import render_history, render_lineage
 from vankien.web.plan import PagePlan, PlannedPage
 from vankien.web.static import FOLDER as ASSET_FOLDER
 from vankien.web.text import markdown_text, page_title
@@ -83,13 +80,4 @@ class BrowsePlugin(VietnameseOptions, BasePlugin[BrowseConfig]):
         planned = self.planned.get(page.file.src_uri)
         if planned is not None:
             return html + planned.render(url_for)
-        document = self.built.document_of(page) if self.built is not None else None
-        if self.built is None or document is None:
-            return html
-        graph = self.built.analysis.graph
-        templates = self.built.templates
-        return (
-            html
-            + render_lineage(lineage(graph, document), url_for, templates)
-            + render_history(document, history(graph, document), url_for, templates)
-        )
+        return html

@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page
 
 from vankien.core.model import Document
 from vankien.graph.analysis import Analysis
+from vankien.web.document_page import PageContext
 from vankien.web.links import BrowseLinks
 from vankien.web.templates import Templates
 
@@ -36,12 +37,16 @@ class BuiltArchive:
     templates: Templates
     links: BrowseLinks | None = None
     """Where each name a card shows has its browse page (one source with the browse pages)."""
+    page_context: PageContext = field(init=False)
+    """What every document page needs, built once per build."""
     documents_by_source: dict[str, Document] = field(default_factory=dict)
     """The generated page of each document, by its source path ("van-ban/2023/39-hd-btgtu/index.md")."""
 
     def __post_init__(self) -> None:
+        self.page_context = PageContext.of(self.analysis.graph, self.url_prefix, self.templates)
         if self.links is None:
-            self.links = BrowseLinks.of(self.analysis.archive)
+            self.links = self.page_context.links
+        self.page_context.links = self.links
 
     def document_of(self, page: Page) -> Document | None:
         return self.documents_by_source.get(page.file.src_uri)

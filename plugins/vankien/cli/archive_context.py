@@ -25,6 +25,8 @@ class ArchiveContext:
     written: list[Path] = field(default_factory=list)
     previous: dict[Path, bytes | None] = field(default_factory=dict)
     """What each written path held before (None: nothing), to put back if the archive rejects it."""
+    originals: dict[Path, Path] = field(default_factory=dict)
+    """The original file copied beside each written document, taken back with it."""
     new_issuers: list[Issuer] = field(default_factory=list)
     """Bodies added to the registry by this run (`--add-issuers`)."""
 

@@ -24,8 +24,10 @@ from vankien.importer.writer import (
     WriteError,
     append_registry,
     document_id,
+    original_name,
     relative_path,
     render,
+    write_bytes,
     write_document,
 )
 
@@ -153,19 +155,36 @@ def _import_one(path: Path, context: ArchiveContext, force: bool, add_issuers: b
     proposal_lines = _propose(doc, context, add_issuers) if doc.kind == "document" else []
     note = "; ".join(doc.notes)
     note = f"{note[:1].upper()}{note[1:]}." if note else ""
-    text = render(doc, source=f"Nhập từ tệp {path.name}", note=note or None)
+    # The Word file read is kept beside the document as its original, for readers to download.
+    original = original_name(path, target)
+    text = render(doc, source=f"Nhập từ tệp {path.name}", note=note or None, original_file=original)
     previous = target.read_bytes() if target.exists() else None
+    original_target = target.with_name(original) if original else None
+    original_before = original_target.read_bytes() if original_target and original_target.exists() else None
+    wrote_original = False
     try:
+        if original_target is not None:
+            write_bytes(original_target, path.read_bytes(), force=force)
+            wrote_original = True
         write_document(target, text, force=force)
-    except WriteError as exc:
-        echo(f"lỗi: {path}: {exc}", err=True)
-        return False
-    except OSError as exc:
-        echo(f"lỗi: {path}: không ghi được {target} ({exc.strerror or exc})", err=True)
+    except (WriteError, OSError) as exc:
+        # Nothing half-done: the original copied for a document that could not be written goes back.
+        if wrote_original and original_target is not None:
+            if original_before is None:
+                original_target.unlink(missing_ok=True)
+            else:
+                original_target.write_bytes(original_before)
+        reason = (
+            str(exc) if isinstance(exc, WriteError) else f"không ghi được {target} ({exc.strerror or exc})"
+        )
+        echo(f"lỗi: {path}: {reason}", err=True)
         return False
     context.written.append(target)
     context.previous.setdefault(target, previous)
-    echo(f"{path} → {target}")
+    if original_target is not None:
+        context.originals[target] = original_target
+        context.previous.setdefault(original_target, original_before)
+    echo(f"{path} → {target}" + (f" (bản gốc: {original_target.name})" if original_target else ""))
     echo(f"  bảng mã: {decoded.label}")
     echo("  đã nhận ra: " + ("; ".join(_found(doc, len(context.registry))) or "không nhận ra thông tin nào"))
     echo("  cần bổ sung: " + "; ".join(_to_fill(doc, len(context.registry))))
@@ -196,11 +215,14 @@ def _validate_written(context: ArchiveContext, errors_before: set[str]) -> int:
             echo(problem.format(), err=True)
         rejected |= {path for name, path in shown.items() if name == problem.path or name in problem.message}
     for path in sorted(rejected):
-        before = context.previous.get(path)
-        if before is None:
-            path.unlink(missing_ok=True)
-        else:
-            path.write_bytes(before)
+        for written in (path, context.originals.get(path)):
+            if written is None:
+                continue
+            before = context.previous.get(written)
+            if before is None:
+                written.unlink(missing_ok=True)
+            else:
+                written.write_bytes(before)
         echo(f"lỗi: {path}: kho sẽ báo lỗi với tệp này (xem các dòng trên); đã không giữ tệp", err=True)
     return len(rejected)
 

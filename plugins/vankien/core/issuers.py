@@ -7,12 +7,14 @@ its parent body and its level. Many bodies share a code (Ban Chấp hành Trung
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from vankien.core.dates import DateProblem, read_strict
 from vankien.core.frontmatter import FrontMatterError, load_yaml
 from vankien.core.problems import ProblemList
 from vankien.core.text import fold
@@ -22,7 +24,16 @@ REGISTRY_FILE = "co-quan.yml"
 LEVELS = ("Trung ương", "tỉnh", "huyện", "cơ sở")
 """Trung ương; tỉnh (tỉnh ủy, thành ủy trực thuộc Trung ương); huyện (huyện ủy, thành ủy thuộc tỉnh); cơ sở."""
 
-_FIELDS = ("name", "code", "parent", "level", "aliases", "note")
+
+def next_level(level: str) -> str | None:
+    """The level below ("Trung ương" -> "tỉnh"), None below the lowest."""
+    index = LEVELS.index(level)
+    return LEVELS[index + 1] if index + 1 < len(LEVELS) else None
+
+
+_FIELDS = ("name", "code", "parent", "level", "aliases", "from", "until", "successor", "note")
+# Provinces were merged and districts abolished in 2025: a body exists `from` a day `until` a day
+# (both inclusive), and a merged body names its `successor`.
 
 # The cities run by the Centre (thành phố trực thuộc Trung ương): their Thành ủy is of province level,
 # every other Thành ủy of district level. Huế became one in 2025.
@@ -84,6 +95,26 @@ def department_from_code(code: str) -> tuple[str, str] | None:
     return None
 
 
+def form_heading(registry: IssuerRegistry, name: str) -> tuple[str, ...]:
+    """The issuing body as the paper form's heading writes it, line by line, in capitals.
+
+    As the forms read: the central committee heads its own documents and those of the Bộ Chính
+    trị and Ban Bí thư as "BAN CHẤP HÀNH TRUNG ƯƠNG" (corpus 003, 007, 010); a Ban or Văn phòng
+    goes under its committee by its short name ("BAN CHẤP HÀNH TRUNG ƯƠNG" / "VĂN PHÒNG", corpus
+    009); a Tỉnh ủy heads its documents alone ("TỈNH ỦY THỪA THIÊN HUẾ", corpus 021). What the
+    registry does not tell (a body without its committee) is written as the document names it.
+    """
+    body = registry.lookup(name)
+    if body is None:
+        return (name.upper(),)
+    committee = registry.committee(body)
+    heading = re.sub(r"\s+Đảng$", "", committee.name).upper()
+    if body is committee:
+        return (heading,)
+    department = next((d for _, d in _DEPARTMENT_CODES if fold(body.name).startswith(fold(d) + " ")), None)
+    return (heading, department.upper()) if department else (heading,)
+
+
 def is_local_body(name: str) -> bool:
     """A body below the Centre, by its name: its "TƯ" symbols mean "TU"."""
     return level_from_name(name) not in (None, "Trung ương")
@@ -98,12 +129,22 @@ class Issuer:
     aliases: tuple[str, ...] = ()
     note: str | None = None
     line: int = 0
+    since: dt.date | None = None
+    """First day the body existed (`from`); None when the registry does not say."""
+    until: dt.date | None = None
+    """Last day the body existed; None while it exists."""
+    successor: str | None = None
+    """The body that took over its work when it was merged or abolished."""
+
+    def existed_on(self, day: dt.date) -> bool:
+        return (self.since is None or self.since <= day) and (self.until is None or day <= self.until)
 
 
 class IssuerRegistry:
     def __init__(self, issuers: list[Issuer] | None = None) -> None:
         self.issuers: list[Issuer] = []
         self._by_folded: dict[str, Issuer] = {}
+        self._children: dict[str, list[Issuer]] | None = None
         for issuer in issuers or []:
             self.add(issuer)
 
@@ -114,6 +155,7 @@ class IssuerRegistry:
             if clash is not None:
                 return clash
         self.issuers.append(issuer)
+        self._children = None
         for name in (issuer.name, *issuer.aliases):
             self._by_folded[fold(name)] = issuer
         return None
@@ -126,6 +168,27 @@ class IssuerRegistry:
         folded = {fold(i.name): i.name for i in self.issuers}
         match = difflib.get_close_matches(fold(name), list(folded), n=1, cutoff=0.6)
         return folded[match[0]] if match else None
+
+    def children(self, issuer: Issuer) -> list[Issuer]:
+        """The bodies whose parent is this one, in the registry's order."""
+        if self._children is None:
+            index: dict[str, list[Issuer]] = {}
+            for body in self.issuers:
+                parent = self.lookup(body.parent) if body.parent else None
+                if parent is not None:
+                    index.setdefault(parent.name, []).append(body)
+            self._children = index
+        return self._children.get(issuer.name, [])
+
+    def committee(self, issuer: Issuer) -> Issuer:
+        """The party committee a body belongs to: the body itself, or its highest ancestor of the
+        same level (Ban Tuyên giáo Tỉnh ủy X -> Tỉnh ủy X; Bộ Chính trị -> Ban Chấp hành Trung ương)."""
+        top = issuer
+        for parent in self.chain(issuer)[1:]:
+            if parent.level != issuer.level:
+                break
+            top = parent
+        return top
 
     def chain(self, issuer: Issuer) -> list[Issuer]:
         """The body and its parents up to the root, nearest first."""
@@ -184,6 +247,14 @@ def load_registry(root: Path, problems: ProblemList, display_root: str = "") -> 
                 issuer.line,
                 "registry-parent",
                 f"cơ quan cấp trên `{issuer.parent}` của `{issuer.name}` không có trong danh mục; "
+                "thêm cơ quan đó hoặc sửa tên cho đúng",
+            )
+        if issuer.successor and registry.lookup(issuer.successor) is None:
+            problems.error(
+                shown,
+                issuer.line,
+                "registry-successor",
+                f"cơ quan kế thừa `{issuer.successor}` của `{issuer.name}` không có trong danh mục; "
                 "thêm cơ quan đó hoặc sửa tên cho đúng",
             )
     return registry
@@ -248,7 +319,7 @@ def _read_entry(
             f"`aliases` của `{entry['name']}` phải là danh sách tên, vd. `aliases: [BCH Trung ương, BCH TW]`",
         )
         return None
-    for field_name in ("code", "parent", "note"):
+    for field_name in ("code", "parent", "successor", "note"):
         if isinstance(entry.get(field_name), list | dict | bool):
             problems.error(
                 shown,
@@ -262,6 +333,36 @@ def _read_entry(
         value = entry.get(name)
         return str(value).strip() if value not in (None, "") else None
 
+    dates: dict[str, dt.date | None] = {}
+    for field_name in ("from", "until"):
+        value = text(field_name)
+        date = read_strict(value) if value is not None else None
+        if isinstance(date, DateProblem):
+            problems.error(
+                shown,
+                lines.get(f"{key}.{field_name}", line),
+                "registry-date",
+                f"`{field_name}`: {date.message}",
+            )
+            return None
+        dates[field_name] = date
+    since, until = dates["from"], dates["until"]
+    if since is not None and until is not None and until < since:
+        problems.error(
+            shown,
+            lines.get(f"{key}.until", line),
+            "registry-date",
+            f"`until` của `{entry['name']}` ({until:%d/%m/%Y}) trước `from` ({since:%d/%m/%Y}); sửa một trong hai",
+        )
+        return None
+    if text("successor") is not None and until is None:
+        problems.warning(
+            shown,
+            lines.get(f"{key}.successor", line),
+            "registry-successor",
+            f"`{entry['name']}` có cơ quan kế thừa nhưng không ghi `until` (ngày cuối cùng hoạt động); thêm `until`",
+        )
+
     return Issuer(
         name=" ".join(str(entry["name"]).split()),
         level=level,
@@ -270,4 +371,7 @@ def _read_entry(
         aliases=tuple(str(a).strip() for a in aliases),
         note=text("note"),
         line=line,
+        since=since,
+        until=until,
+        successor=text("successor"),
     )

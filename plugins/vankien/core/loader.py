@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from vankien.core import original_file
 from vankien.core.archive import Archive
 from vankien.core.confidentiality import PUBLIC, level_of
 from vankien.core.dates import format_date
@@ -26,8 +27,9 @@ from vankien.core.urls import DOCUMENTS
 DOCUMENT_SUFFIX = ".md"
 
 
-ORIGINAL_SUFFIXES = (".docx", ".doc", ".pdf", ".odt", ".rtf")
-"""Files an editor may keep beside a document as its original; some document's `source` names them."""
+ORIGINAL_SUFFIXES = (*original_file.SUFFIXES, ".odt", ".rtf")
+"""Files an editor may keep beside a document as its original; some document's `original_file` or
+`source` names them."""
 
 
 @dataclass
@@ -120,19 +122,25 @@ def _check_link(
     return target
 
 
-def _with_original(document: Document, path: Path, root: Path, problems: ProblemList) -> Document:
-    assert document.original is not None
-    original = (path.parent / document.original).resolve()
-    if not original.is_file() or not _inside(original, root.resolve()):
+def _with_original(document: Document, path: Path, problems: ProblemList) -> Document:
+    """The document with its original file found and checked: inside the document's own folder
+    (a link out of it is refused), of a kind its bytes show."""
+    assert document.original_file is not None
+    original = (path.parent / document.original_file).resolve()
+    if not original.is_file() or not _inside(original, path.parent.resolve()):
         problems.error(
             document.path,
-            document.line_of("original"),
+            document.line_of("original_file"),
             "missing-original",
-            f"không tìm thấy tệp bản gốc `{document.original}` cạnh văn bản; chép tệp vào cùng thư mục "
-            "hoặc sửa tên",
+            f"không tìm thấy tệp bản gốc `{document.original_file}` trong thư mục của văn bản; chép tệp vào "
+            "cùng thư mục hoặc sửa tên",
         )
         return document
-    return replace(document, original_path=original)
+    kind = original_file.check_original(original)
+    if isinstance(kind, str):
+        problems.error(document.path, document.line_of("original_file"), "bad-original", kind)
+        return document
+    return replace(document, original_path=original, original_kind=kind.label)
 
 
 def _report_other_files(
@@ -157,8 +165,8 @@ def _report_other_files(
                     shown,
                     0,
                     "unnamed-original",
-                    "không văn bản nào ghi tệp này là bản gốc (trường `original`); nhập bằng `vankien import`, "
-                    "hoặc ghi tên tệp vào `original` của văn bản tương ứng",
+                    "không văn bản nào ghi tệp này là bản gốc (trường `original_file`); nhập bằng `vankien import`, "
+                    "hoặc ghi tên tệp vào `original_file` của văn bản tương ứng",
                 )
         else:
             problems.warning(
@@ -189,8 +197,8 @@ def load_archive(
     for path in files.documents:
         shown = shown_root + path.relative_to(root).as_posix()
         document = _load_file(path, shown, problems, registry, today, levels)
-        if document is not None and document.original:
-            document = _with_original(document, path, root, problems)
+        if document is not None and document.original_file:
+            document = _with_original(document, path, problems)
         if document is not None:
             documents.append(document)
     _report_other_files(files.others, documents, root, shown_root, problems)

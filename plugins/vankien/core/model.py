@@ -112,11 +112,13 @@ class Document:
     author: str | None = None
     time: str | None = None
     note: str | None = None
-    original: str | None = None
-    """The original file kept beside the document (a Word or PDF file), relative to the document's
+    original_file: str | None = None
+    """The original file kept beside the document (PDF, Word, a scan), relative to the document's
     folder; published for download with the document."""
     original_path: Path | None = None
-    """Where that file is (checked by the loader to exist inside the archive)."""
+    """Where that file is (checked by the loader: inside the document's folder, of an accepted kind)."""
+    original_kind: str | None = None
+    """What the file's bytes show it is ("PDF", "Word (DOCX)"), as the card names it."""
     body: str = ""
     body_line: int = 1
     lines: dict[str, int] = field(default_factory=dict)

@@ -58,7 +58,7 @@ FIELDS: dict[str, FieldSpec] = {
     "topics": FieldSpec("chủ đề"),
     "classification": FieldSpec("độ mật"),
     "source": FieldSpec("nguồn"),
-    "original": FieldSpec("bản gốc (tệp Word, PDF cạnh văn bản)"),
+    "original_file": FieldSpec("bản gốc (tệp PDF, Word hay ảnh quét cạnh văn bản)"),
     "term": FieldSpec("khóa"),
     "place": FieldSpec("địa danh"),
     "author": FieldSpec("tác giả (tin bài)"),
@@ -98,7 +98,7 @@ def is_unknown(value: str) -> bool:
     return fold(" ".join(value.split())) in _UNKNOWN_WORDS
 
 
-ORIGINAL_NAME = re.compile(r"^[^\x00-\x1f]{1,200}\.(?:docx|doc|pdf|odt|rtf)$", re.I)
+ORIGINAL_NAME = re.compile(r"^[^\x00-\x1f]{1,200}\.(?:pdf|docx|doc|jpe?g|png|tiff?)$", re.I)
 MAX_BODY_WARNINGS = 20
 """At most this many markup warnings per file; one more line counts the rest."""
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -169,7 +169,7 @@ class DocumentReader:
         extras = {
             key: self._text(key, data.get(key)) for key in ("source", "term", "place", "author", "note")
         }
-        original = self._read_original(data.get("original"))
+        original = self._read_original(data.get("original_file"))
         self._check_body()
         if self.failed or doc_kind is None or issuer is None or title is None:
             return None
@@ -198,7 +198,7 @@ class DocumentReader:
             author=extras["author"],
             time=time,
             note=extras["note"],
-            original=original,
+            original_file=original,
             body=self.fm.body,
             body_line=self.fm.body_line,
             lines=dict(self.fm.lines),
@@ -230,14 +230,15 @@ class DocumentReader:
     def _read_original(self, value: Any) -> str | None:
         """A file in the document's folder (or below it): its name, checked to exist and to stay
         inside the archive."""
-        name = self._text("original", value)
+        name = self._text("original_file", value)
         if name is None:
             return None
         if name.startswith(("/", "\\")) or ".." in Path(name).parts or not ORIGINAL_NAME.match(name):
             self.error(
-                "original",
+                "original_file",
                 "bad-original",
-                f"bản gốc `{name}` phải là tên một tệp cạnh văn bản (vd. `kl-21.docx`), không ra ngoài thư mục kho",
+                f"bản gốc `{name}` phải là tên một tệp PDF, Word (DOCX, DOC) hay ảnh quét (JPEG, PNG, TIFF) "
+                "trong thư mục của văn bản (vd. `kl-21.pdf`), không ra ngoài thư mục đó",
             )
             return None
         return name

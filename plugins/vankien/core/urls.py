@@ -54,18 +54,31 @@ def source_uri(url: str) -> str:
 def relative_url(url: str, from_url: str) -> str:
     """Link from the page at `from_url` to `url` (both site-relative, directories end with "/")."""
     from_dir = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
-    rel = posixpath.relpath(url.rstrip("/") or ".", from_dir.strip("/") or ".")
-    if rel == ".":
+    return _relative(url, tuple(p for p in from_dir.split("/") if p))
+
+
+def _relative(url: str, here: tuple[str, ...]) -> str:
+    # Segment arithmetic, not posixpath.relpath: site URLs are already normalised, and pages
+    # link to hundreds of others, so the cost of abspath on every link counts.
+    target = [p for p in url.split("/") if p and p != "."]
+    common = 0
+    while common < len(here) and common < len(target) and here[common] == target[common]:
+        common += 1
+    parts = [".."] * (len(here) - common) + target[common:]
+    if not parts:
         return "./"
-    if url.endswith("/") or rel.endswith(".."):
+    rel = "/".join(parts)
+    if url.endswith("/") or parts[-1] == "..":
         rel += "/"
     return rel
 
 
 def link_maker(page_url: str) -> UrlFor:
     """`url_for` for the page at `page_url`."""
+    from_dir = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
+    here = tuple(p for p in from_dir.split("/") if p)
 
     def url_for(url: str) -> str:
-        return relative_url(url, page_url)
+        return _relative(url, here)
 
     return url_for

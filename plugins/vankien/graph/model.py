@@ -56,6 +56,22 @@ class Graph:
     stubs: list[Stub] = field(default_factory=list)
     citation_links: dict[tuple[str, int], CitationLink] = field(default_factory=dict)
     """(citing document's id, line of the citation) -> what it resolved to."""
+    _stubs_by_citing: dict[str, dict[RelationKind, list[Stub]]] | None = field(default=None, repr=False)
+
+    def stubs_cited_by(self, document: Document, kind: RelationKind) -> list[Stub]:
+        """The documents not in the archive that this one cites with this relation, each once."""
+        if self._stubs_by_citing is None:
+            index: dict[str, dict[RelationKind, list[Stub]]] = defaultdict(dict)
+            for stub in self.stubs:
+                if stub.merged_into is not None:
+                    continue
+                for citation in stub.citations:
+                    kinds = index[citation.document.id]
+                    listed = kinds.setdefault(citation.kind, [])
+                    if stub not in listed:
+                        listed.append(stub)
+            self._stubs_by_citing = index
+        return self._stubs_by_citing.get(document.id, {}).get(kind, [])
 
     def citation_link(self, document: Document, line: int) -> CitationLink | None:
         return self.citation_links.get((document.id, line))

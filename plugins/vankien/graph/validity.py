@@ -76,4 +76,9 @@ def status_note(document: Document) -> str:
     return ", ".join(parts)
 
 
-__all__ = ["PARTLY_EXPIRED", "derive_validity", "status_note"]
+def validity_labels() -> dict[str, str]:
+    """The statuses by role, for templates that speak of them."""
+    return {"expired": EXPIRED, "partly": PARTLY_EXPIRED, "not_yet": NOT_YET, "in_force": IN_FORCE}
+
+
+__all__ = ["PARTLY_EXPIRED", "derive_validity", "status_note", "validity_labels"]

@@ -63,7 +63,9 @@ def _capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def front_matter(doc: Imported, *, source: str | None = None, note: str | None = None) -> dict[str, Any]:
+def front_matter(
+    doc: Imported, *, source: str | None = None, note: str | None = None, original_file: str | None = None
+) -> dict[str, Any]:
     """The front-matter fields in the order the schema lists them."""
     doc_id, explicit = document_id(doc)
     values: dict[str, Any] = {
@@ -86,6 +88,7 @@ def front_matter(doc: Imported, *, source: str | None = None, note: str | None =
         "author": doc.author,
         "time": doc.time,
         "note": note,
+        "original_file": original_file,
     }
     if doc.kind == "news" and source:
         values["note"] = f"{note} {source}." if note else f"{source}."
@@ -99,8 +102,10 @@ class _Dumper(yaml.SafeDumper):
         super().increase_indent(flow, False)
 
 
-def render(doc: Imported, *, source: str | None = None, note: str | None = None) -> str:
-    fields = front_matter(doc, source=source, note=note)
+def render(
+    doc: Imported, *, source: str | None = None, note: str | None = None, original_file: str | None = None
+) -> str:
+    fields = front_matter(doc, source=source, note=note, original_file=original_file)
     head = yaml.dump(
         fields, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=10_000
     )
@@ -110,23 +115,42 @@ def render(doc: Imported, *, source: str | None = None, note: str | None = None)
 
 def write_document(path: Path, text: str, *, force: bool = False) -> None:
     """Write atomically; an existing file is an error unless `force`."""
+    write_bytes(path, text.encode("utf-8"), force=force)
+
+
+def write_bytes(path: Path, content: bytes, *, force: bool = False) -> None:
+    """Write atomically (a temporary file in the same folder, then a rename); an existing file is
+    an error unless `force`."""
     if path.exists() and not force:
         raise WriteError(f"đã có tệp {path}; dùng --force để ghi đè")
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
 
 
+ORIGINAL_KINDS = (".docx",)
+"""Imported files kept beside the document as its original: the Word files the importer reads
+(a .txt is a transcription, not an original)."""
+
+
+def original_name(source: Path, target: Path) -> str | None:
+    """The name the imported file gets beside the document (`39-hd-btgtu.docx`), None when the
+    file is not kept as an original."""
+    suffix = source.suffix.lower()
+    return target.with_suffix(suffix).name if suffix in ORIGINAL_KINDS else None
+
+
 REGISTRY_HEADER = """# Danh mục cơ quan ban hành — biên tập viên sửa trực tiếp tệp này.
 # Mỗi cơ quan: name (tên đầy đủ, duy nhất), code (ký hiệu trong số văn bản, có thể trùng
 # giữa nhiều cơ quan, vd. TW), parent (cơ quan cấp trên, ghi đúng tên trong danh mục),
-# level (Trung ương, tỉnh, huyện, cơ sở), aliases (các cách viết khác gặp trong văn bản).
+# level (Trung ương, tỉnh, huyện, cơ sở), aliases (các cách viết khác gặp trong văn bản),
+# from / until (ngày đầu và ngày cuối cơ quan hoạt động), successor (cơ quan kế thừa khi sáp nhập).
 """
 
 

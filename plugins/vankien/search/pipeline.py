@@ -9,6 +9,9 @@ table of cases through both.
    "30/2020/NĐ-CP" each become ONE token, folded, without leading zeros ("21-kl/tw");
 3. words: runs of letters and digits, lower case ("chỉnh", "đốn");
 4. fold: lower case, đ -> d, every tone and vowel mark (U+0300..U+036F after NFD) removed.
+
+For phrases, a query gives its runs of consecutive words (`query_phrases`) and a title its folded
+words joined by single spaces (`phrase_text`): a run stands in the title when " run " is in it.
 """
 
 from __future__ import annotations
@@ -37,6 +40,8 @@ _PARTY_ISSUER = re.compile("(" + "|".join(PARTY_ISSUER_FOLDED) + ")$")
 
 MAX_QUERY = 256
 """Characters of a query that are read; the rest is ignored (a query is never an error)."""
+MAX_QUERY_TOKENS = 24
+"""Tokens of a query that are searched for (and looked for as phrases)."""
 
 
 def browser_pipeline_rules() -> dict[str, object]:
@@ -46,6 +51,7 @@ def browser_pipeline_rules() -> dict[str, object]:
         "typeCodes": sorted(TYPE_CODES),
         "partyIssuers": list(PARTY_ISSUER_FOLDED),
         "maxQuery": MAX_QUERY,
+        "maxQueryTokens": MAX_QUERY_TOKENS,
     }
 
 
@@ -134,4 +140,25 @@ def query_tokens(query: str) -> list[Token]:
         if key not in seen:
             seen.add(key)
             unique.append(token)
-    return unique[:24]
+    return unique[:MAX_QUERY_TOKENS]
+
+
+def query_phrases(query: str) -> list[tuple[str, ...]]:
+    """The runs of two or more consecutive words of a query, folded, in order; a symbol ends a
+    run and repeated words stay ("21-KL/TW chỉnh đốn Đảng" -> [("chinh", "don", "dang")])."""
+    runs: list[tuple[str, ...]] = []
+    run: list[str] = []
+    for token in [*tokenize(query[:MAX_QUERY])[:MAX_QUERY_TOKENS], None]:
+        if token is None or token.symbol:
+            if len(run) >= 2:
+                runs.append(tuple(run))
+            run = []
+        else:
+            run.append(token.folded)
+    return runs
+
+
+def phrase_text(text: str) -> str:
+    """The folded words of `text` between single spaces, a space at each end: "Xây dựng, chỉnh đốn
+    Đảng" -> " xay dung chinh don dang " (a phrase stands in it when " chinh don dang " does)."""
+    return " " + " ".join(_WORD.findall(fold(text))) + " "

@@ -23,9 +23,11 @@ def bar_chart(
     width = left * 2 + len(bars) * (bar_width + gap)
     plot = height - top - bottom
     rotate = len(bars) > 16
+    # A group, not an image: its bars are links, and an image may hold nothing focusable.
+    # `--vk-width` lets the stylesheet shrink it only so far, then scroll it in its box.
     parts = [
-        f'<svg class="vk-chart" role="img" aria-label="{escape(title)}" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">',
+        f'<svg class="vk-chart" role="group" aria-label="{escape(title)}" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" style="--vk-width: {width}px" xmlns="http://www.w3.org/2000/svg">',
         f"<title>{escape(title)}</title>",
         f'<line class="vk-chart__axis" x1="{left}" y1="{top + plot}" x2="{width - left}" y2="{top + plot}"/>',
     ]

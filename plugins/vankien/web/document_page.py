@@ -1,5 +1,7 @@
-"""The parts of a document's page: the card, the banner, the Lược đồ panel, the relations as
-written, the cascade ("Quá trình triển khai") and the history, each from its template.
+"""A document's page, in the order officials read it: a bar to jump between its parts, the banner and
+the card (Thuộc tính), the full text (Toàn văn), the Lược đồ with the relations as written, the
+cascade (Quá trình triển khai), the history (Lịch sử) and related documents (Văn bản liên quan),
+each part from its template.
 
 Renderers take a `url_for(site_relative_url) -> href` so they stay free of MkDocs; the
 adapter supplies one relative to the page being rendered.
@@ -7,22 +9,24 @@ adapter supplies one relative to the page being rendered.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from vankien.core.issuers import IssuerRegistry
+from vankien.core.issuers import IssuerRegistry, form_heading
 from vankien.core.model import Document, RelationKind
 from vankien.core.urls import UrlFor
-from vankien.graph.history import Event
-from vankien.graph.lineage import Lineage
+from vankien.graph.history import Event, ValidityEvent, history, validity_history
+from vankien.graph.implementation import Overview, overview
+from vankien.graph.lineage import Lineage, lineage
 from vankien.graph.model import Edge, Graph
-from vankien.graph.validity import status_note
+from vankien.graph.related import RelatedIndex
+from vankien.graph.validity import status_note, validity_labels
 from vankien.web.lineage_svg import render_lineage_svg
 from vankien.web.links import BrowseLinks
 from vankien.web.templates import Templates, markup, package_templates
 
-# Group order in both halves of the panel, as vbpl.vn's "Lược đồ": basis first, mere citations last.
-GROUP_ORDER = (
+RELIES_ORDER = (
     RelationKind.BASIS,
     RelationKind.REPLACES,
     RelationKind.AMENDS,
@@ -30,6 +34,13 @@ GROUP_ORDER = (
     RelationKind.CITES,
     RelationKind.ABOUT,
 )
+"""Left of the Lược đồ, as vbpl.vn's: what the document relies on, basis first, mere citations last."""
+ACTS_ORDER = (RelationKind.BASIS, RelationKind.REPLACES, RelationKind.AMENDS, RelationKind.REPEALS)
+"""Right of the Lược đồ: what acts on the document, its implementing documents first."""
+MENTIONS_ORDER = (RelationKind.CITES, RelationKind.ABOUT)
+"""Below: documents that only mention it, which do not act on it."""
+FOLD_GROUP_OVER = 8
+"""A Lược đồ group longer than this shows its first entries and folds the rest."""
 FOLD_CHILDREN_OVER = 8
 """A document with more derived documents than this folds them in the cascade's list."""
 
@@ -125,28 +136,95 @@ def _by_date(edges: list[Edge], pick: Callable[[Edge], Document]) -> list[Docume
     return sorted(documents.values(), key=lambda d: (d.date is None, d.date, d.path))
 
 
+@dataclass(frozen=True)
+class SchemaEntry:
+    """One document in a Lược đồ group: archived, or a page of a cited document not yet archived."""
+
+    name: str
+    href: str
+    date: dt.date | None
+    issuer: str
+    title: str | None
+    in_archive: bool
+
+
+@dataclass(frozen=True)
+class SchemaGroup:
+    kind: str
+    label: str
+    entries: list[SchemaEntry]
+
+
+def _archived(document: Document, url_for: UrlFor) -> SchemaEntry:
+    return SchemaEntry(
+        document.name,
+        url_for(document.url),
+        document.date,
+        document.issuer_label,
+        title_beside(document),
+        True,
+    )
+
+
+def title_beside(document: Document) -> str | None:
+    """The trích yếu to show beside a document's name, unless the name already holds it (news)."""
+    return document.title if document.title and document.title not in document.name else None
+
+
+def schema_groups(
+    document: Document, graph: Graph, url_for: UrlFor, prefix: str
+) -> tuple[list[SchemaGroup], list[SchemaGroup], list[SchemaGroup]]:
+    """The Lược đồ's three parts: what the document relies on (archived documents, then the cited
+    ones not yet archived, each once in its strongest group), what acts on it, what mentions it."""
+    relies: list[SchemaGroup] = []
+    shown_stubs: set[int] = set()
+    for kind in RELIES_ORDER:
+        entries = [
+            _archived(d, url_for) for d in _by_date(graph.relies_on(document, kind), lambda e: e.target)
+        ]
+        for stub in graph.stubs_cited_by(document, kind):
+            if id(stub) not in shown_stubs:
+                shown_stubs.add(id(stub))
+                entries.append(
+                    SchemaEntry(
+                        stub.name, url_for(stub.url(prefix)), stub.date, stub.issuer or "", stub.about, False
+                    )
+                )
+        if entries:
+            relies.append(SchemaGroup(kind.value, kind.label, entries))
+
+    def inverse(kinds: tuple[RelationKind, ...]) -> list[SchemaGroup]:
+        return [
+            SchemaGroup(kind.value, kind.inverse_label, [_archived(d, url_for) for d in documents])
+            for kind in kinds
+            if (documents := _by_date(graph.acted_on_by(document, kind), lambda e: e.source))
+        ]
+
+    return relies, inverse(ACTS_ORDER), inverse(MENTIONS_ORDER)
+
+
 def render_panel(
-    document: Document, graph: Graph, url_for: UrlFor, templates: Templates | None = None
+    document: Document, graph: Graph, url_for: UrlFor, prefix: str, templates: Templates | None = None
 ) -> str:
-    above = [
-        (kind, kind.label, docs)
-        for kind in GROUP_ORDER
-        if (docs := _by_date(graph.relies_on(document, kind), lambda e: e.target))
-    ]
-    below = [
-        (kind, kind.inverse_label, docs)
-        for kind in GROUP_ORDER
-        if (docs := _by_date(graph.acted_on_by(document, kind), lambda e: e.source))
-    ]
+    """The Lược đồ in vbpl.vn's shape: the document in the middle, what it relies on on one side,
+    what acts on it on the other, what merely mentions it in its own part; groups counted, long
+    ones folded, every entry one link."""
+    relies, acts, mentions = schema_groups(document, graph, url_for, prefix)
     return (templates or package_templates()).render(
-        "panel.html", document=document, above=above, below=below, url_for=url_for
+        "panel.html",
+        document=document,
+        relies=relies,
+        acts=acts,
+        mentions=mentions,
+        fold_over=FOLD_GROUP_OVER,
     )
 
 
 def render_banner(
     document: Document, graph: Graph, url_for: UrlFor, templates: Templates | None = None
 ) -> str:
-    """A replaced or repealed document says so at the top, naming what replaced it."""
+    """A document not (or no longer, or not wholly) in force says so at the top, naming what
+    replaced, repealed or amended it; a document in force, or of unknown force, has no banner."""
     notices = [
         (verb, source)
         for kind, verb in (
@@ -155,14 +233,59 @@ def render_banner(
         )
         for source in _by_date(graph.acted_on_by(document, kind), lambda e: e.source)
     ]
-    return (templates or package_templates()).render("banner.html", notices=notices, url_for=url_for)
+    amended = _by_date(graph.acted_on_by(document, RelationKind.AMENDS), lambda e: e.source)
+    return (templates or package_templates()).render(
+        "banner.html",
+        document=document,
+        notices=notices,
+        amended=amended,
+        status_note=status_note(document),
+        statuses=validity_labels(),
+        url_for=url_for,
+    )
 
 
 def render_history(
-    document: Document, events: list[Event], url_for: UrlFor, templates: Templates | None = None
+    document: Document,
+    events: list[Event],
+    url_for: UrlFor,
+    templates: Templates | None = None,
+    validity_events: list[ValidityEvent] | None = None,
 ) -> str:
     return (templates or package_templates()).render(
-        "history.html", document=document, events=events, url_for=url_for
+        "history.html",
+        document=document,
+        events=events,
+        validity_events=validity_events or [],
+        url_for=url_for,
+    )
+
+
+def render_overview(
+    document: Document,
+    found: Overview | None,
+    graph: Graph,
+    url_for: UrlFor,
+    templates: Templates | None = None,
+) -> str:
+    """The table of bodies expected to implement the document; nothing when none is expected."""
+    if found is None:
+        return ""
+    registry = graph.archive.registry
+    issuer = registry.lookup(document.issuer)
+    committee = registry.committee(issuer).name if issuer is not None else document.issuer_label
+    rows = sorted(
+        found.implementers,
+        key=lambda row: (row.document is None, row.days if row.days is not None else 1 << 30),
+    )
+    return (templates or package_templates()).render(
+        "overview.html",
+        document=document,
+        overview=found,
+        rows=rows,
+        level=found.implementers[0].body.level,
+        committee=committee,
+        url_for=url_for,
     )
 
 
@@ -176,4 +299,74 @@ def render_lineage(lineage: Lineage, url_for: UrlFor, templates: Templates | Non
         svg=markup(render_lineage_svg(lineage, url_for)),
         fold_over=FOLD_CHILDREN_OVER,
         url_for=url_for,
+    )
+
+
+@dataclass
+class PageContext:
+    """What every document page of a build needs, built once."""
+
+    graph: Graph
+    prefix: str
+    templates: Templates
+    links: BrowseLinks
+    related: RelatedIndex
+
+    @classmethod
+    def of(cls, graph: Graph, prefix: str, templates: Templates | None = None) -> PageContext:
+        archive = graph.archive
+        return cls(
+            graph,
+            prefix,
+            templates or package_templates(),
+            BrowseLinks.of(archive),
+            RelatedIndex(archive, graph),
+        )
+
+
+PAGE_PARTS = (
+    ("thuoc-tinh", "Thuộc tính"),
+    ("toan-van", "Toàn văn"),
+    ("luoc-do", "Lược đồ"),
+    ("qua-trinh-trien-khai", "Quá trình triển khai"),
+    ("lich-su", "Lịch sử"),
+    ("van-ban-lien-quan", "Văn bản liên quan"),
+)
+"""The parts of a document's page, in the order officials read them, with their anchors."""
+
+
+def render_document_page(document: Document, body_html: str, context: PageContext, url_for: UrlFor) -> str:
+    """Everything of a document's page below its title, `body_html` being its sanitized full text."""
+    graph, templates = context.graph, context.templates
+    fulltext = body_html if document.body.strip() else render_no_full_text(templates)
+    cascade_html = render_overview(
+        document, overview(graph, document), graph, url_for, templates
+    ) + render_lineage(lineage(graph, document), url_for, templates)
+    related = context.related.related(document)
+    parts = {
+        "thuoc-tinh": render_banner(document, graph, url_for, templates)
+        + render_card(document, graph.archive.registry, templates, links=context.links, url_for=url_for),
+        "toan-van": f'<section class="vk-fulltext" id="toan-van" aria-label="Toàn văn">{fulltext}</section>',
+        "luoc-do": render_panel(document, graph, url_for, context.prefix, templates)
+        + render_relations_as_written(document, graph, url_for, context.prefix, templates),
+        "qua-trinh-trien-khai": templates.render("cascade.html", content=markup(cascade_html))
+        if cascade_html
+        else "",
+        "lich-su": render_history(
+            document, history(graph, document), url_for, templates, validity_history(graph, document)
+        ),
+        "van-ban-lien-quan": templates.render("related.html", related=related, url_for=url_for)
+        if related
+        else "",
+    }
+    present = [(anchor, label) for anchor, label in PAGE_PARTS if parts[anchor]]
+    # The paper form's head and end, shown in print only (print.css): the head first, so that what
+    # follows it on the page is left out of print but the full text and the end.
+    heading = form_heading(graph.archive.registry, document.issuer) if document.issuer else ()
+    print_head = templates.render("print_header.html", document=document, heading=heading)
+    parts["toan-van"] += templates.render("print_footer.html", document=document)
+    return (
+        print_head
+        + templates.render("jump_bar.html", parts=present)
+        + "".join(parts[anchor] for anchor, _ in PAGE_PARTS)
     )

@@ -108,9 +108,12 @@ def render_lineage_svg(lineage: Lineage, url_for: UrlFor) -> str:
 
     boxes = [_box_svg(box, url_for) for row in rows for box in row]
     title = f"Quá trình triển khai của {me.name}"
+    # A group, not an image: its boxes are links, and an image may hold nothing focusable.
+    # `--vk-width` lets the stylesheet shrink it only so far, then scroll it in its box.
     return (
-        f'<svg class="vk-lineage__svg" role="img" aria-label="{escape(title)}" viewBox="0 0 {width:.0f} {height:.0f}" '
-        f'width="{width:.0f}" height="{height:.0f}" xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>'
+        f'<svg class="vk-lineage__svg" role="group" aria-label="{escape(title)}" viewBox="0 0 {width:.0f} {height:.0f}" '
+        f'width="{width:.0f}" height="{height:.0f}" style="--vk-width: {width:.0f}px" '
+        f'xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>'
         f'<defs><marker id="vk-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" '
         'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z"/></marker></defs>'
         f"{''.join(lines)}{''.join(boxes)}</svg>"
@@ -123,6 +126,7 @@ def _box_svg(box: _Box, url_for: UrlFor) -> str:
         + (" vk-lineage__box--current" if box.current else "")
         + (" vk-lineage__box--more" if box.document is None else "")
     )
+    # The box's <title> is its tooltip and, inside a link, the link's accessible name.
     tip = f"{box.document.name}: {box.document.title}" if box.document else box.label
     shape = (
         f'<g class="{css}"><title>{escape(tip)}</title>'
@@ -133,5 +137,8 @@ def _box_svg(box: _Box, url_for: UrlFor) -> str:
     if box.document is not None and not box.current:
         return f'<a href="{escape(url_for(box.document.url))}">{shape}</a>'
     if box.document is None:
-        return f'<a href="#ds-trien-khai">{shape}</a>'
+        # The rest of a row of bases is listed under "Căn cứ, từ gần đến gốc", of derived documents
+        # under "Văn bản triển khai các cấp".
+        target = "ds-can-cu" if box.key.startswith("more-a") else "ds-trien-khai"
+        return f'<a href="#{target}">{shape}</a>'
     return shape

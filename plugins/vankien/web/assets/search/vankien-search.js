@@ -1,8 +1,9 @@
 /*
  * Văn kiện — the archive's search, in the browser.
  *
- * The same pipeline and scoring as plugins/vankien/search/{pipeline,index}.py: any change
- * there must be made here (tests run the same cases through both). The index is prebuilt:
+ * The same pipeline as plugins/vankien/search/pipeline.py, and the scoring index.py describes,
+ * mirrored in Python by tests/support/search_oracle.py: a change to either side must be made on
+ * the other (the browser tests run the same cases and rankings through both). The index is prebuilt:
  * search/catalogue.json (loaded when search starts), search/shards/<n>.json (body postings,
  * fetched per query term), search/text/<n>.txt (a document's text, fetched for snippets).
  * Every URL is relative to this script, so the site works from a sub-path.
@@ -31,6 +32,7 @@
   RULES.typeCodes.forEach(function (c) { TYPE_CODES[c] = true; });
   var PARTY_ISSUER = new RegExp("(" + RULES.partyIssuers.join("|") + ")$");
   var MAX_QUERY = RULES.maxQuery;
+  var MAX_QUERY_TOKENS = RULES.maxQueryTokens;
 
   function normalize(text) {
     return text.normalize("NFC").replace(LOOKALIKES, function (c) { return RULES.lookalikes[c]; })
@@ -91,11 +93,36 @@
       var key = (t.symbol ? "s:" : "w:") + t.text;
       if (!seen[key]) { seen[key] = true; out.push(t); }
     });
-    return out.slice(0, 24);
+    return out.slice(0, MAX_QUERY_TOKENS);
+  }
+  // Runs of two or more consecutive words of the query, folded; a symbol ends a run.
+  function queryPhrases(query) {
+    var tokens = tokenize(Array.from(String(query)).slice(0, MAX_QUERY).join("")).slice(0, MAX_QUERY_TOKENS);
+    var runs = [], run = [];
+    tokens.concat([null]).forEach(function (t) {
+      if (t === null || t.symbol) {
+        if (run.length >= 2) runs.push(run);
+        run = [];
+      } else {
+        run.push(t.folded);
+      }
+    });
+    return runs;
+  }
+  // The folded words of a text between single spaces, a space at each end.
+  function phraseText(text) {
+    return " " + (fold(text).match(WORD) || []).join(" ") + " ";
   }
 
   // ---- index and scoring (index.py) -------------------------------------------------------
   // Boosts and weights come with the catalogue (index.py writes them), never from a copy here.
+  // Columns of a document in the catalogue, and the named values a document carries:
+  // [catalogue list, column, boost, several values per document].
+  var COLUMN = { url: 0, type: 1, symbol: 2, date: 3, issuer: 4, title: 5, status: 6, topics: 7, signer: 8 };
+  var FIELDS = [["issuers", COLUMN.issuer, "issuer", false], ["types", COLUMN.type, "type", false],
+    ["topics", COLUMN.topics, "topics", true]];
+  var YEAR = /^[0-9]{4}$/;
+  function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
 
   function round4(v) { return Math.floor(v * 10000 + 0.5) / 10000; }
   function idf(n, df) { return df ? round4(Math.log(1 + n / df)) : 0; }
@@ -151,13 +178,13 @@
     });
     this.stop = {}; cat.stop.forEach(function (t) { self.stop[t] = true; });
     this.fieldWords = {}; this.fieldDf = {}; this.docsByValue = {};
-    [["issuers", 4, false], ["types", 1, false], ["topics", 7, true]].forEach(function (f) {
+    FIELDS.forEach(function (f) {
       var words = cat[f[0]].map(function (v) {
         var s = {}; tokenize(v).forEach(function (t) { s[t.folded] = true; }); return s;
       });
       var counts = {}, byValue = words.map(function () { return []; });
       self.docs.forEach(function (doc, n) {
-        var ids = f[2] ? doc[f[1]] : [doc[f[1]]], seen = {};
+        var ids = f[3] ? doc[f[1]] : [doc[f[1]]], seen = {};
         ids.forEach(function (i) { byValue[i].push(n); Object.keys(words[i]).forEach(function (w) { seen[w] = true; }); });
         Object.keys(seen).forEach(function (w) { counts[w] = (counts[w] || 0) + 1; });
       });
@@ -165,16 +192,38 @@
     });
     var vocab = {};
     Object.keys(this.titlePost).forEach(function (t) { vocab[t] = true; });
-    ["issuers", "types", "topics"].forEach(function (f) {
-      self.fieldWords[f].forEach(function (ws) { Object.keys(ws).forEach(function (w) { vocab[w] = true; }); });
+    FIELDS.forEach(function (f) {
+      self.fieldWords[f[0]].forEach(function (ws) { Object.keys(ws).forEach(function (w) { vocab[w] = true; }); });
     });
     this.vocabulary = Object.keys(vocab).sort(cmpCodePoints);
-    this.titleWords = null;
+    this.titleWords = null; this.titlePhrases = {};
+    // Signers' names as phrase texts, their documents, and per word how many documents' signer
+    // has it in his name.
+    this.signerTexts = cat.signers.map(phraseText);
+    this.docsBySigner = cat.signers.map(function () { return []; });
+    this.docs.forEach(function (doc, n) { if (doc[COLUMN.signer] !== null) self.docsBySigner[doc[COLUMN.signer]].push(n); });
+    this.signerDf = {};
+    this.signerTexts.forEach(function (text, i) {
+      var seen = {};
+      text.trim().split(" ").forEach(function (w) {
+        if (w && !seen[w]) { seen[w] = true; self.signerDf[w] = (self.signerDf[w] || 0) + self.docsBySigner[i].length; }
+      });
+    });
+    // "2012" -> the documents dated that year.
+    this.yearPost = {};
+    this.docs.forEach(function (doc, n) {
+      if (doc[COLUMN.date]) { var y = String(doc[COLUMN.date]).slice(0, 4); (self.yearPost[y] = self.yearPost[y] || []).push(n); }
+    });
   }
   Searcher.prototype.known = function (term) {
     var self = this;
-    return Object.prototype.hasOwnProperty.call(this.titlePost, term) ||
-      ["issuers", "types", "topics"].some(function (f) { return (self.fieldDf[f][term] || 0) > 0; });
+    return has(this.titlePost, term) ||
+      FIELDS.some(function (f) { return (self.fieldDf[f[0]][term] || 0) > 0; }) ||
+      (this.signerDf[term] || 0) > 0 || this.years(term).length > 0;
+  };
+  // The documents of the year `term` names (four digits), else none.
+  Searcher.prototype.years = function (term) {
+    return YEAR.test(term) && has(this.yearPost, term) ? this.yearPost[term] : [];
   };
   Searcher.prototype.expand = function (tokens) {
     var self = this;
@@ -213,7 +262,7 @@
   };
   Searcher.prototype.titleLower = function (n) {
     if (!this.titlesLower) this.titlesLower = {};
-    if (this.titlesLower[n] === undefined) this.titlesLower[n] = normalize(String(this.docs[n][5])).toLowerCase();
+    if (this.titlesLower[n] === undefined) this.titlesLower[n] = normalize(String(this.docs[n][COLUMN.title])).toLowerCase();
     return this.titlesLower[n];
   };
   // Is `word` one of the title's word tokens? Word tokens are maximal letter/digit runs, so for
@@ -234,12 +283,33 @@
     if (!this.titleWords) this.titleWords = {};
     if (!this.titleWords[n]) {
       var s = {};
-      tokenize(String(this.docs[n][5]), true).forEach(function (t) { s[t.text] = true; });
+      tokenize(String(this.docs[n][COLUMN.title]), true).forEach(function (t) { s[t.text] = true; });
       this.titleWords[n] = s;
     }
     return this.titleWords[n];
   };
-  Searcher.prototype.termScores = function (term, token, fullText) {
+  // A signer is named when two or more consecutive words of a phrase of the query stand
+  // consecutively in his name ("Cù Ngọc Cường", "ngoc cuong"): one word alone is too often another
+  // word folded the same ("Đặng" and "Đảng" are both "dang"). Returns word -> signers it names.
+  Searcher.prototype.signerMatches = function (phrases) {
+    var self = this, found = {};
+    phrases.forEach(function (words) {
+      self.signerTexts.forEach(function (text, s) {
+        for (var i = 0; i + 1 < words.length; i++) {
+          var j = i + 1;
+          while (j < words.length && text.indexOf(" " + words.slice(i, j + 1).join(" ") + " ") >= 0) j++;
+          for (var k = i; j > i + 1 && k < j; k++) {
+            found[words[k]] = found[words[k]] || {};
+            found[words[k]][s] = true;
+          }
+        }
+      });
+    });
+    var out = {};
+    Object.keys(found).forEach(function (w) { out[w] = Object.keys(found[w]).map(Number).sort(function (a, b) { return a - b; }); });
+    return out;
+  };
+  Searcher.prototype.termScores = function (term, token, fullText, signerWords) {
     var self = this, out = new Map(), n;
     function add(k, v) { out.set(k, (out.get(k) || 0) + v); }
     if (token.symbol) {
@@ -260,16 +330,26 @@
         var nw = this.B.number * idf(this.n, numbered.length);
         numbered.forEach(function (k) { add(k, nw); });
       }
-      [["issuers", 4, this.B.issuer, false], ["types", 1, this.B.type, false], ["topics", 7, this.B.topics, true]].forEach(function (f) {
+      var dated = this.years(term);
+      if (dated.length) {
+        var yw = this.B.year * idf(this.n, dated.length);
+        dated.forEach(function (k) { add(k, yw); });
+      }
+      FIELDS.forEach(function (f) {
         var df = self.fieldDf[f[0]][term] || 0;
         if (!df) return;
-        // Each document once, even when two of its topics contain the term (as index.py does).
-        var w = f[2] * idf(self.n, df), words = self.fieldWords[f[0]], hit = new Set();
+        // Each document once, even when two of its topics contain the term (as the oracle does).
+        var w = self.B[f[2]] * idf(self.n, df), words = self.fieldWords[f[0]], hit = new Set();
         words.forEach(function (ws, i) {
           if (ws[term]) self.docsByValue[f[0]][i].forEach(function (k) { hit.add(k); });
         });
         hit.forEach(function (k) { add(k, w); });
       });
+      if (signerWords && has(signerWords, term)) {
+        var sw = this.B.signer * idf(this.n, this.signerDf[term]), signed = new Set();
+        signerWords[term].forEach(function (i) { self.docsBySigner[i].forEach(function (k) { signed.add(k); }); });
+        signed.forEach(function (k) { add(k, sw); });
+      }
     }
     if (fullText && !this.stop[term]) {
       var b = this.body(term);
@@ -282,32 +362,69 @@
   };
   function roundMap(m) { m.forEach(function (v, k) { m.set(k, round4(v)); }); return m; }
 
+  Searcher.prototype.titlePhrase = function (n) {
+    if (this.titlePhrases[n] === undefined) this.titlePhrases[n] = phraseText(String(this.docs[n][COLUMN.title]));
+    return this.titlePhrases[n];
+  };
+  // For each document whose title holds two or more consecutive words of a phrase of the query,
+  // the phrase boost times the title idf of the run's words, times the share of the phrase's
+  // words the run holds, squared (like coverage); the best run counts.
+  Searcher.prototype.phraseBonus = function (phrases) {
+    var self = this, best = new Map();
+    phrases.forEach(function (words) {
+      var idfs = words.map(function (w) { return has(self.titlePost, w) ? idf(self.n, self.titlePost[w].length) : 0; });
+      var candidates = new Set();
+      for (var p = 0; p + 1 < words.length; p++) {
+        var a = has(self.titlePost, words[p]) ? self.titlePost[words[p]] : [];
+        var b = has(self.titlePost, words[p + 1]) ? new Set(self.titlePost[words[p + 1]]) : new Set();
+        a.forEach(function (k) { if (b.has(k)) candidates.add(k); });
+      }
+      candidates.forEach(function (n) {
+        var title = self.titlePhrase(n);
+        for (var i = 0; i + 1 < words.length; i++) {
+          var j = i + 1, total = idfs[i];
+          while (j < words.length && title.indexOf(" " + words.slice(i, j + 1).join(" ") + " ") >= 0) {
+            total += idfs[j];
+            j++;
+          }
+          if (j > i + 1) {
+            var share = (j - i) / words.length;
+            var value = round4(self.B.phrase * total * share * share);
+            if (value > (best.get(n) || 0)) best.set(n, value);
+          }
+        }
+      });
+    });
+    return best;
+  };
+
   Searcher.prototype.allowed = function (filters) {
     var cat = this.cat, f = filters || {};
     return this.docs.map(function (doc) {
-      if (f.type && cat.types[doc[1]] !== f.type) return false;
-      if (f.issuer && cat.issuers[doc[4]] !== f.issuer) return false;
-      if (f.status && cat.statuses[doc[6]] !== f.status) return false;
-      var year = doc[3] ? parseInt(String(doc[3]).slice(0, 4), 10) : null;
+      if (f.type && cat.types[doc[COLUMN.type]] !== f.type) return false;
+      if (f.issuer && cat.issuers[doc[COLUMN.issuer]] !== f.issuer) return false;
+      if (f.status && cat.statuses[doc[COLUMN.status]] !== f.status) return false;
+      var year = doc[COLUMN.date] ? parseInt(String(doc[COLUMN.date]).slice(0, 4), 10) : null;
       if (f.from && (year === null || year < f.from)) return false;
       if (f.to && (year === null || year > f.to)) return false;
       return true;
     });
   };
   Searcher.prototype.search = function (query, filters, fullText, limit) {
-    var self = this, tokens, allowed = this.allowed(filters);
+    var self = this, tokens, phrases, allowed = this.allowed(filters);
     limit = limit || 50;
-    try { tokens = queryTokens(query); } catch (e) { tokens = []; }
+    try { tokens = queryTokens(query); phrases = queryPhrases(query); } catch (e) { tokens = []; phrases = []; }
     var ranked = [];
     if (!tokens.length) {
       for (var k = 0; k < this.n && ranked.length < limit; k++) if (allowed[k]) ranked.push({ n: k, score: 0 });
       return { hits: ranked, total: allowed.filter(Boolean).length, tokens: tokens };
     }
     var scores = new Map(), matched = new Map(), needed = 0, expanded = this.expand(tokens);
+    var signerWords = this.signerMatches(phrases);
     expanded.forEach(function (q) {
       var tokenScores = new Map(), anywhere = false;
       q.alts.forEach(function (alt) {
-        var c = self.termScores(alt.term, q.token, fullText);
+        var c = self.termScores(alt.term, q.token, fullText, signerWords);
         if (c.size) anywhere = true;
         c.forEach(function (s, n) {
           var v = round4(s * alt.weight);
@@ -320,6 +437,9 @@
         scores.set(n, round4((scores.get(n) || 0) + s));
         matched.set(n, (matched.get(n) || 0) + 1);
       });
+    });
+    this.phraseBonus(phrases).forEach(function (bonus, n) {
+      if (scores.has(n)) scores.set(n, round4(scores.get(n) + bonus));
     });
     scores.forEach(function (s, n) {
       if (!allowed[n]) return;
@@ -427,15 +547,16 @@
     var doc = searcher.docs[hit.n], cat = searcher.cat;
     var li = el("li", "vk-result");
     var a = el("a", "vk-result__link");
-    a.href = new URL(doc[0], ROOT).href;
+    a.href = new URL(doc[COLUMN.url], ROOT).href;
     var meta = el("div", "vk-result__meta");
-    meta.appendChild(el("span", "vk-result__type", cat.types[doc[1]]));
-    if (doc[2]) meta.appendChild(el("span", "vk-result__symbol", doc[2]));
-    meta.appendChild(el("span", "vk-result__date", formatDate(doc[3])));
-    meta.appendChild(el("span", "vk-result__issuer", cat.issuers[doc[4]]));
+    meta.appendChild(el("span", "vk-result__type", cat.types[doc[COLUMN.type]]));
+    if (doc[COLUMN.symbol]) meta.appendChild(el("span", "vk-result__symbol", doc[COLUMN.symbol]));
+    meta.appendChild(el("span", "vk-result__date", formatDate(doc[COLUMN.date])));
+    meta.appendChild(el("span", "vk-result__issuer", cat.issuers[doc[COLUMN.issuer]]));
+    if (!compact) meta.appendChild(el("span", "vk-result__status", "Hiệu lực: " + cat.statuses[doc[COLUMN.status]]));
     a.appendChild(meta);
     var title = el("div", "vk-result__title");
-    highlight(title, String(doc[5]), terms);
+    highlight(title, String(doc[COLUMN.title]), terms);
     a.appendChild(title);
     var snip = el("div", "vk-result__snippet");
     a.appendChild(snip);
@@ -523,7 +644,10 @@
   var PARAMS = ["q", "type", "issuer", "status", "from", "to"];
   function searchPage() {
     var root = document.getElementById("vk-search");
-    if (!root) return;
+    // start() runs on load and again for Material's document$ (at once, then on each page swap):
+    // a page is set up once, or its filters would list every option twice.
+    if (!root || root.dataset.ready) return;
+    root.dataset.ready = "1";
     var form = root.querySelector("form");
     var out = root.querySelector(".vk-search__results");
     var count = root.querySelector(".vk-search__count");
@@ -572,7 +696,8 @@
   }
 
   window.vankienSearch = {
-    normalize: normalize, fold: fold, tokenize: tokenize, queryTokens: queryTokens, fnv1a: fnv1a,
+    normalize: normalize, fold: fold, tokenize: tokenize, queryTokens: queryTokens, queryPhrases: queryPhrases,
+    phraseText: phraseText, fnv1a: fnv1a,
     loadSearcher: loadSearcher, ensureShards: ensureShards, Searcher: Searcher, root: ROOT.href
   };
   function start() { headerBox(); searchPage(); }
