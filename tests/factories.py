@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import random
 from pathlib import Path
 
 from tests.conftest import TODAY, write_files
@@ -62,3 +64,38 @@ def doc(
 
 def analyse_files(root: Path, files: dict[str, str]) -> Analysis:
     return analyse_archive(write_files(root, {"co-quan.yml": REGISTRY, **files}), today=TODAY)
+
+
+# -- a province with many districts, generated for each run (the implementation overview) --
+
+PROVINCE = "Tỉnh ủy Thử Nghiệm"
+ISSUED = dt.date(2023, 3, 10)
+
+
+def generated_province(rng: random.Random, districts: int) -> tuple[str, dict[str, str], list[str]]:
+    """A registry with one province and `districts` districts, some abolished before the plan or
+    created after it, one merged into another; the names of those existing on the plan's date."""
+    entries = [
+        REGISTRY,
+        f"- name: {PROVINCE}\n  code: TU\n  parent: Ban Chấp hành Trung ương Đảng\n  level: tỉnh\n",
+    ]
+    entries.append(f"- name: Ban Tuyên giáo {PROVINCE}\n  code: BTGTU\n  parent: {PROVINCE}\n  level: tỉnh\n")
+    existing: list[str] = []
+    for number in range(1, districts + 1):
+        name = f"Huyện ủy Số {number}"
+        fate = rng.choice(["live", "live", "live", "gone", "new"])
+        extra = ""
+        if fate == "gone":
+            extra = "  until: 31/12/2022\n"
+        elif fate == "new":
+            extra = "  from: 01/01/2024\n"
+        else:
+            existing.append(name)
+        entries.append(f"- name: {name}\n  code: HU\n  parent: {PROVINCE}\n  level: huyện\n{extra}")
+        # A department of each district, whose documents count for the district.
+        entries.append(
+            f"- name: Ban Tuyên giáo {name}\n  code: BTGHU\n  parent: {name}\n  level: huyện\n{extra}"
+        )
+    registry = "\n".join(entries)
+    plan = doc("5-KH/BTGTU", "Kế hoạch", f"Ban Tuyên giáo {PROVINCE}", ISSUED.strftime("%d/%m/%Y"))
+    return registry, {"plan.md": plan}, existing

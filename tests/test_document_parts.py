@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 from tests.conftest import write_files
-from tests.factories import REGISTRY, analyse_files, doc
+from tests.factories import ISSUED, PROVINCE, REGISTRY, analyse_files, doc, generated_province
 from vankien.core.urls import link_maker
 from vankien.graph.analysis import Analysis, analyse_archive
 from vankien.graph.history import validity_history
@@ -85,42 +85,10 @@ def test_related_stops_at_about_ten_and_prefers_the_nearest_in_date(tmp_path: Pa
 
 # -- the implementation overview, on a registry generated for each run --------------------------
 
-PROVINCE = "Tỉnh ủy Thử Nghiệm"
-ISSUED = dt.date(2023, 3, 10)
-
-
-def _province(rng: random.Random, districts: int) -> tuple[str, dict[str, str], list[str]]:
-    """A registry with one province and `districts` districts, some abolished before the plan or
-    created after it, one merged into another; the names of those existing on the plan's date."""
-    entries = [
-        REGISTRY,
-        f"- name: {PROVINCE}\n  code: TU\n  parent: Ban Chấp hành Trung ương Đảng\n  level: tỉnh\n",
-    ]
-    entries.append(f"- name: Ban Tuyên giáo {PROVINCE}\n  code: BTGTU\n  parent: {PROVINCE}\n  level: tỉnh\n")
-    existing: list[str] = []
-    for number in range(1, districts + 1):
-        name = f"Huyện ủy Số {number}"
-        fate = rng.choice(["live", "live", "live", "gone", "new"])
-        extra = ""
-        if fate == "gone":
-            extra = "  until: 31/12/2022\n"
-        elif fate == "new":
-            extra = "  from: 01/01/2024\n"
-        else:
-            existing.append(name)
-        entries.append(f"- name: {name}\n  code: HU\n  parent: {PROVINCE}\n  level: huyện\n{extra}")
-        # A department of each district, whose documents count for the district.
-        entries.append(
-            f"- name: Ban Tuyên giáo {name}\n  code: BTGHU\n  parent: {name}\n  level: huyện\n{extra}"
-        )
-    registry = "\n".join(entries)
-    plan = doc("5-KH/BTGTU", "Kế hoạch", f"Ban Tuyên giáo {PROVINCE}", ISSUED.strftime("%d/%m/%Y"))
-    return registry, {"plan.md": plan}, existing
-
 
 def test_overview_lists_every_body_existing_on_the_date_with_its_document_and_delay(tmp_path: Path) -> None:
     rng = random.Random(13)
-    registry, files, existing = _province(rng, 72)
+    registry, files, existing = generated_province(rng, 72)
     assert len(existing) >= 40
     implementing = rng.sample(existing, 25)
     delays: dict[str, int] = {}
@@ -161,7 +129,7 @@ def test_overview_lists_every_body_existing_on_the_date_with_its_document_and_de
 
 
 def test_overview_is_narrowed_by_noi_nhan_unless_it_addresses_every_district(tmp_path: Path) -> None:
-    registry, files, existing = _province(random.Random(5), 12)
+    registry, files, existing = generated_province(random.Random(5), 12)
     named = existing[:3]
     recipients = "recipients:\n" + "".join(f"  - {name},\n" for name in named) + "  - Lưu Văn phòng.\n"
     files["plan.md"] = doc(
