@@ -91,8 +91,9 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         import_command,
         [str(sources / "nhap.txt"), str(sources / "nhap.docx"), "--out", str(project / "directives")],
     )
-    assert result.exit_code == 0, result.output
-    # The bodies draw warnings (markup that will not be published): build leniently.
+    # Written, with warnings about markup that will not be published: the editor must act (2).
+    assert result.exit_code == 2, result.output
+    # The bodies draw those warnings: build leniently.
     build_site(project / "mkdocs.yml", root / "site", strict=False)
     return root / "site"
 

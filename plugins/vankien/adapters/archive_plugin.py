@@ -25,17 +25,26 @@ from vankien.adapters.config import ArchiveConfig, VietnameseOptions
 from vankien.adapters.handshake import ARCHIVE_FIRST, CONFIG_ORDER, ArchiveHolder, BuiltArchive
 from vankien.adapters.markdown_crosslinks import CrossLinkExtension
 from vankien.core import urls
+from vankien.core.manifest import MANIFEST_PATH, build_manifest, dumps
 from vankien.core.markup import flatten_deep_nesting
 from vankien.core.model import Document
-from vankien.core.problems import Severity
+from vankien.core.problems import Problem, Severity
 from vankien.core.urls import link_maker
-from vankien.graph.analysis import analyse_archive
+from vankien.graph.analysis import Analysis, analyse_archive
 from vankien.graph.crosslinks import anchors, body_linker
 from vankien.graph.stubs import Stub
 from vankien.web.catalogue import catalogue_pages, catalogue_title, render_catalogue_page
 from vankien.web.csp import with_policy
 from vankien.web.document_page import render_document_page
 from vankien.web.paginate import Page
+from vankien.web.preview import (
+    PreviewProblems,
+    pages_for_problems,
+    render_banner,
+    render_file_problems,
+    with_banner,
+)
+from vankien.web.redirect_pages import redirect_pages
 from vankien.web.sanitize import sanitize_body
 from vankien.web.static import FOLDER as ASSET_FOLDER
 from vankien.web.stub_pages import INDEX_TITLE, render_stub_index, render_stub_page, stub_index_url
@@ -63,6 +72,15 @@ class ArchivePlugin(ArchiveHolder, VietnameseOptions, BasePlugin[ArchiveConfig])
         self.crosslinks = CrossLinkExtension()
         self.generated: dict[str, tuple[str, Render]] = {}
         """Source path of each page this plugin generates -> (title, render(url_for) -> HTML)."""
+        self.serving = False
+        """Under `mkdocs serve`: problems are shown in the pages and never stop the preview."""
+        self.preview: PreviewProblems | None = None
+        self.earlier_urls: dict[str, str] = {}
+        """Each document file's URL in earlier preview builds (this instance lives across them)."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining this hook also keeps the instance across the preview's rebuilds (MkDocs 1.4+).
+        self.serving = command == "serve"
 
     @event_priority(CONFIG_ORDER["vankien/archive"])
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -86,33 +104,7 @@ class ArchivePlugin(ArchiveHolder, VietnameseOptions, BasePlugin[ArchiveConfig])
             url_prefix=prefix,
             level=self.config.classification,
         )
-        for problem in analysis.problems:
-            if problem.severity is Severity.ERROR:
-                log.error(problem.format())
-            elif problem.severity is Severity.WARNING:
-                log.warning(problem.format())
-            else:
-                log.info(problem.format())  # a notice never fails a build, strict or not
-        # Withheld documents are counted, never named: not in a page, not in this log.
-        if analysis.withheld:
-            log.info(
-                f"Trang xuất bản văn bản có độ mật đến `{self.config.classification}`: "
-                f"{len(analysis.withheld)} văn bản có độ mật cao hơn không được xuất bản."
-            )
-        hidden_errors, hidden_warnings = len(analysis.hidden.errors), len(analysis.hidden.warnings)
-        if hidden_warnings:
-            log.warning(
-                f"{hidden_warnings} cảnh báo ở các văn bản không xuất bản trên trang này; "
-                "xem bằng `vankien check`."
-            )
-        if not analysis.ok:
-            where = "xem các dòng trên" + (
-                "; có lỗi ở văn bản không xuất bản trên trang này" if hidden_errors else ""
-            )
-            raise PluginError(
-                f"Kho văn bản có {len(analysis.problems.errors) + hidden_errors} lỗi ({where}); "
-                "sửa rồi chạy lại, hoặc kiểm tra bằng `vankien check`."
-            )
+        self._report(analysis, config)
         _refuse_links_outside(files, config)
         templates = Templates([Path(d) for d in config.theme.dirs])
         built = BuiltArchive(analysis, prefix, templates)
@@ -156,6 +148,8 @@ class ArchivePlugin(ArchiveHolder, VietnameseOptions, BasePlugin[ArchiveConfig])
             return render_stub_index(analysis.graph.stubs, prefix, url_for, templates)
 
         self._generate(files, config, stub_index_url(prefix), INDEX_TITLE, stub_index, in_nav=True)
+        if self.serving:
+            self._preview_pages(files, config, analysis)
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSET_FOLDER / "vankien.css")))
         for asset in (PRINT_STYLESHEET, PRINT_SCRIPT):
             files.append(
@@ -166,6 +160,78 @@ class ArchivePlugin(ArchiveHolder, VietnameseOptions, BasePlugin[ArchiveConfig])
                 File.generated(config, f"{urls.ASSETS}/{PRINT_FONTS}/{font.name}", abs_src_path=str(font))
             )
         return files
+
+    def _report(self, analysis: Analysis, config: MkDocsConfig) -> None:
+        """The archive's problems in the log; a failed archive stops a build, never the preview."""
+        # In the preview a strict configuration would count these lines and stop the rebuild,
+        # leaving the browser waiting: there they are information, and the pages show them.
+        quiet = self.serving and config.strict
+        for problem in analysis.problems:
+            if quiet or problem.severity is Severity.NOTICE:
+                log.info(problem.format())  # a notice never fails a build, strict or not
+            elif problem.severity is Severity.ERROR:
+                log.error(problem.format())
+            else:
+                log.warning(problem.format())
+        # Withheld documents are counted, never named: not in a page, not in this log.
+        if analysis.withheld:
+            log.info(
+                f"Trang xuất bản văn bản có độ mật đến `{self.config.classification}`: "
+                f"{len(analysis.withheld)} văn bản có độ mật cao hơn không được xuất bản."
+            )
+        hidden_errors, hidden_warnings = len(analysis.hidden.errors), len(analysis.hidden.warnings)
+        if hidden_warnings:
+            message = (
+                f"{hidden_warnings} cảnh báo ở các văn bản không xuất bản trên trang này; "
+                "xem bằng `vankien check`."
+            )
+            (log.info if quiet else log.warning)(message)
+        if not analysis.ok and not self.serving:
+            where = "xem các dòng trên" + (
+                "; có lỗi ở văn bản không xuất bản trên trang này" if hidden_errors else ""
+            )
+            raise PluginError(
+                f"Kho văn bản có {len(analysis.problems.errors) + hidden_errors} lỗi ({where}); "
+                "sửa rồi chạy lại, hoặc kiểm tra bằng `vankien check`."
+            )
+        if self.serving and not analysis.ok:
+            log.info("Bản xem trước vẫn chạy: các trang hiển thị lỗi trên; bản dựng chính thức sẽ dừng.")
+
+    def _preview_pages(self, files: Files, config: MkDocsConfig, analysis: Analysis) -> None:
+        """The preview's record of problems, and a page for each document that did not load."""
+        document_urls = {d.path: d.url for d in analysis.archive}
+        # A file that did not load may be of any level: the editor has it, so the preview names
+        # its problems (the site never does); those of withheld documents stay counted only.
+        unloaded = set(analysis.unloaded)
+        named = [p for p in analysis.hidden if p.path in unloaded]
+        hidden = [p for p in analysis.hidden if p.path not in unloaded]
+        problems = [*analysis.problems, *named]
+        for problem in named:
+            log.info(problem.format())
+        pages = pages_for_problems(
+            problems,
+            document_urls,
+            self.earlier_urls,
+            [*document_urls, *unloaded],
+            self.config.url_prefix,
+        )
+        self.earlier_urls.update(document_urls)
+        self.preview = PreviewProblems(
+            tuple(problems),
+            pages,
+            hidden_errors=sum(p.severity is Severity.ERROR for p in hidden),
+            hidden_warnings=sum(p.severity is Severity.WARNING for p in hidden),
+        )
+        templates = self.built.templates if self.built else Templates()
+        for path, url in pages.items():
+            if path in document_urls:
+                continue
+
+            def broken(url_for: urls.UrlFor, path: str = path) -> str:
+                assert self.preview is not None
+                return render_file_problems(self.preview.of_file(path), templates)
+
+            self._generate(files, config, url, f"Văn bản đang lỗi: {path}", broken, in_nav=False)
 
     def _generate(
         self, files: Files, config: MkDocsConfig, url: str, title: str, render: Render, *, in_nav: bool
@@ -220,14 +286,22 @@ class ArchivePlugin(ArchiveHolder, VietnameseOptions, BasePlugin[ArchiveConfig])
         html = sanitize_body(html)
         heading_end = html.find("</h1>")
         split_at = heading_end + len("</h1>") if heading_end >= 0 else 0
-        return html[:split_at] + render_document_page(
-            document, html[split_at:], self.built.page_context, url_for
-        )
+        page_html = render_document_page(document, html[split_at:], self.built.page_context, url_for)
+        if self.serving and self.preview is not None and self.preview.of_file(document.path):
+            page_html = (
+                render_file_problems(self.preview.of_file(document.path), self.built.templates) + page_html
+            )
+        return html[:split_at] + page_html
 
     def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str | None:
         # Every page, hand-written ones too: scripts only from the site or by the hash of the
         # theme's own inline code.
-        return with_policy(output, page.content or "")
+        if not self.serving:
+            return with_policy(output, page.content or "")
+        if self.preview is not None and not self.preview.empty and self.built is not None:
+            banner = render_banner(self.preview, link_maker(page.url), self.built.templates)
+            output = with_banner(output, banner)
+        return with_policy(output, page.content or "", preview=True)
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
@@ -235,8 +309,22 @@ class ArchivePlugin(ArchiveHolder, VietnameseOptions, BasePlugin[ArchiveConfig])
         # The 404 page is a template of the site (no page content): its inline script is the
         # site's own, allowed by hash like the theme's.
         if template_name == "404.html":
-            return with_policy(output_content)
+            return with_policy(output_content, preview=self.serving)
         return output_content
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        # Here every plugin and the theme have added their files: a redirect page is checked
+        # against all of them, so it never replaces a page, whoever made it.
+        if self.built is not None:
+            _add_address_files(
+                files,
+                config,
+                self.built,
+                level=self.config.classification,
+                shown_root=f"{self.config.directives_dir.rstrip('/')}/",
+                serving=self.serving,
+            )
+        return env
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
@@ -244,6 +332,30 @@ class ArchivePlugin(ArchiveHolder, VietnameseOptions, BasePlugin[ArchiveConfig])
         # The archive lives outside docs_dir: without this, edits there would not reload the site.
         server.watch(str(self.directives_path))
         return server
+
+
+def _add_address_files(
+    files: Files, config: MkDocsConfig, built: BuiltArchive, *, level: str, shown_root: str, serving: bool
+) -> None:
+    """The pages at documents' old addresses (`redirect_from`) and the URL manifest of the
+    published documents, for the publishing step and `vankien check`."""
+    published = list(built.analysis.archive)
+    taken = {file.dest_uri for file in files}
+    for page in redirect_pages(published, config.site_name, built.templates):
+        if page.path in taken:
+            problem = Problem(
+                page.document.path,
+                page.line,
+                Severity.ERROR,
+                "redirect-collision",
+                f"địa chỉ cũ /{page.old} trùng một trang khác của trang web; xóa dòng này",
+            )
+            # As the archive's own problems: never what stops the preview.
+            (log.info if serving else log.error)(problem.format())
+            continue
+        files.append(File.generated(config, page.path, content=page.html))
+    manifest = build_manifest(built.analysis.archive, level, built.url_prefix, shown_root)
+    files.append(File.generated(config, MANIFEST_PATH, content=dumps(manifest)))
 
 
 def _source_link(page_src_uri: str) -> urls.UrlFor:

@@ -9,10 +9,23 @@ from vankien.cli.check import check
 from vankien.cli.importing import import_command
 from vankien.cli.new import new_command
 from vankien.cli.refs import refs_command
+from vankien.cli.vietnamese import VERSION_MESSAGE, VERSION_TEXT, VietnameseGroup
 
 
-@click.group(help="Văn kiện: kho văn bản Đảng thành trang web tra cứu.")
-@click.version_option(package_name="vankien")
+@click.group(
+    cls=VietnameseGroup,
+    help="Văn kiện: kho văn bản Đảng thành trang web tra cứu.",
+    epilog="""Ví dụ:
+
+\b
+  vankien new                          # tạo văn bản mới, hỏi lần lượt từng trường
+  vankien import van-ban.docx          # nhập văn bản thô vào directives/
+  vankien check --strict               # kiểm tra kho như bản dựng chính thức
+  vankien build                        # dựng trang web vào site/
+
+Xem thêm: vankien LỆNH --help""",
+)
+@click.version_option(package_name="vankien", message=VERSION_MESSAGE, help=VERSION_TEXT)
 def main() -> None:
     pass
 

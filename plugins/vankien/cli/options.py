@@ -30,3 +30,25 @@ force_option = click.option("--force", is_flag=True, help="Ghi đè tệp đã c
 def echo(text: str, *, err: bool = False) -> None:
     """Print a line with its control characters escaped (values and file names come from files)."""
     click.echo(printable(text), err=err)
+
+
+format_option = click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Định dạng kết quả: text cho người đọc; json (một đối tượng JSON trên đầu ra chuẩn) cho công cụ khác.",
+)
+quiet_option = click.option(
+    "--quiet",
+    "-q",
+    is_flag=True,
+    help="Chỉ in lỗi và cảnh báo; không in báo cáo từng tệp, tổng kết và tiến độ.",
+)
+progress_option = click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Hiện tiến độ (số tệp, tệp đang xử lý, thời gian còn lại) trên đầu ra lỗi chuẩn; "
+    "mặc định chỉ khi đó là màn hình và không dùng --quiet hay --format json.",
+)

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from vankien.cli.options import echo
+from vankien.cli.vietnamese import VietnameseCommand
 from vankien.core.issuers import REGISTRY_FILE, load_registry
 from vankien.core.problems import ProblemList
 from vankien.refs import extract_references
@@ -41,16 +42,26 @@ def _issuer_resolver(archive: Path | None) -> Callable[[str], str | None] | None
     return resolve
 
 
-@click.command("refs")
-@click.argument("source", metavar="[FILE|-]", default="-")
+@click.command(
+    "refs",
+    cls=VietnameseCommand,
+    epilog="""Ví dụ:
+
+\b
+  vankien refs texts/002_ket-luan.txt         # mỗi dẫn chiếu một dòng JSON
+  cat van-ban.txt | vankien refs -            # đọc từ đầu vào chuẩn
+  vankien refs van-ban.txt --archive kho      # đối chiếu tên cơ quan với kho/co-quan.yml""",
+)
+@click.argument("source", metavar="[TỆP|-]", default="-")
 @click.option(
     "--archive",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
+    metavar="THƯ_MỤC",
     help="Thư mục kho để đối chiếu tên cơ quan với danh mục co-quan.yml (mặc định: directives nếu có).",
 )
 def refs_command(source: str, archive: Path | None) -> None:
-    """In ra mọi dẫn chiếu văn bản trong FILE (hoặc đầu vào chuẩn với "-"), mỗi dòng một đối tượng JSON."""
+    """In ra mọi dẫn chiếu văn bản trong TỆP (hoặc đầu vào chuẩn với "-"), mỗi dòng một đối tượng JSON."""
     resolve_issuer = _issuer_resolver(archive)
     name = "đầu vào chuẩn" if source == "-" else source
     try:

@@ -43,6 +43,26 @@ def readable_id(doc_type: DocType, issuer: str | None, title: str) -> str:
     return _cut(f"{_type_slug(doc_type)}-{who}-{slugify(title)}".strip("-"), ID_MAX_LENGTH)
 
 
+def explicit_id_for(
+    symbol: Symbol | str | None, doc_type: DocType, issuer: str | None, date: dt.date | None, title: str
+) -> str | None:
+    """The `id` a tool writes into a new document's front matter (import, scaffold); None when the
+    document has a symbol, which names it for good.
+
+    Without a symbol the URL would otherwise be derived from type, issuer and day at every build,
+    so correcting the issuer would move the page. Written once, from the same rule the loader
+    derives with (`derived_id`; `readable_id` for news and for what lacks a date or an issuer),
+    the id keeps today's address and no later correction changes it. A news article is named by
+    its headline even when it quotes a number."""
+    if symbol and not doc_type.news:
+        return None
+    if not doc_type.news and date is not None and issuer:
+        derived = derived_id(None, doc_type, issuer, date, title)
+        if derived is not None:
+            return derived
+    return readable_id(doc_type, issuer, title)
+
+
 def document_url(document: Document, prefix: str = DOCUMENTS) -> str:
     """Year and slug: a number reused in another term gets another URL, and no URL ever moves."""
     year = str(document.date.year) if document.date else UNKNOWN_YEAR

@@ -21,6 +21,7 @@ from vankien.core.identity import derived_id, document_url, unique_id
 from vankien.core.issuers import REGISTRY_FILE, IssuerRegistry, load_registry
 from vankien.core.model import Document
 from vankien.core.problems import ProblemList
+from vankien.core.redirects import check_collisions
 from vankien.core.schema import DocumentReader
 from vankien.core.urls import DOCUMENTS
 
@@ -310,3 +311,6 @@ def assign_identities(documents: list[Document], problems: ProblemList, url_pref
             continue
         by_id[document.id] = document
         documents.append(document)
+    # Old addresses are checked against the URLs just assigned: in a projection, against the
+    # published documents only.
+    check_collisions(documents, problems)

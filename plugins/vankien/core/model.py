@@ -128,6 +128,9 @@ class Document:
     """The `id` the editor wrote ("" for none); `id` is the one assigned from it or derived."""
     slug: str = ""
     """Last part of the URL, from the symbol or the editor's `id`: "39-hd-btgtu"."""
+    redirect_from: tuple[str, ...] = ()
+    """Old site paths of this document (`redirect_from`), normalised ("van-ban/2023/cu/"): each
+    gets a page that sends readers on, so an address once published keeps working."""
 
     @property
     def identity(self) -> tuple[str, dt.date | None] | None:

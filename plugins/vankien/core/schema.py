@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from vankien.core import redirects
 from vankien.core.dates import DateProblem, read_strict
 from vankien.core.doctypes import GENERIC, DocType, doc_type, type_names
 from vankien.core.frontmatter import FrontMatter
@@ -43,6 +44,7 @@ class FieldSpec:
 
 FIELDS: dict[str, FieldSpec] = {
     "id": FieldSpec("mã định danh (cho văn bản không số)"),
+    "redirect_from": FieldSpec("địa chỉ cũ (chuyển đến văn bản này)"),
     "symbol": FieldSpec("số và ký hiệu"),
     "type": FieldSpec("loại văn bản", required=True),
     "issuer": FieldSpec("cơ quan ban hành", required=True),
@@ -154,6 +156,7 @@ class DocumentReader:
         issuer = self._read_issuer(data.get("issuer")) if "issuer" in data or not news else ""
         title = self._text("title", data.get("title"))
         explicit_id = self._read_id(data.get("id"))
+        redirect_from = self._read_redirects(data.get(redirects.FIELD))
         signer = self._read_signer(data.get("signer"))
         recipients = self._text_list("recipients", data.get("recipients"))
         relations = self._read_relations(data.get("relations"))
@@ -176,6 +179,7 @@ class DocumentReader:
         return Document(
             id=explicit_id or "",
             explicit_id=explicit_id or "",
+            redirect_from=redirect_from,
             path=self.path,
             type=doc_kind,
             issuer=issuer,
@@ -387,6 +391,38 @@ class DocumentReader:
             )
             return None
         return text
+
+    def _read_redirects(self, value: Any) -> tuple[str, ...]:
+        """The document's old addresses, normalised. A bad one is an error on its own line and is
+        left out, but the document itself is still read: its page is right, only an alias is not."""
+        if value in (None, "", []):
+            return ()
+        key = redirects.FIELD
+        if not isinstance(value, str | list):
+            self.problems.error(
+                self.path,
+                self.fm.line_of(key),
+                "bad-redirect",
+                f"trường `{key}` phải là danh sách địa chỉ cũ, vd. `{key}: [/van-ban/2023/hd-cu/]`",
+            )
+            return ()
+        paths: list[str] = []
+        for index, item in enumerate(value if isinstance(value, list) else [value]):
+            found = (
+                redirects.normalise(item)
+                if isinstance(item, str)
+                else redirects.BadPath("phải là một dòng chữ")
+            )
+            if isinstance(found, redirects.BadPath):
+                self.problems.error(
+                    self.path,
+                    self.fm.line_of(f"{key}.{index}") if isinstance(value, list) else self.fm.line_of(key),
+                    "bad-redirect",
+                    f"địa chỉ cũ `{item}` trong `{key}` {found.reason}",
+                )
+                continue
+            paths.append(found)
+        return tuple(paths)
 
     def _read_signer(self, value: Any) -> Signer | None:
         if value in (None, ""):

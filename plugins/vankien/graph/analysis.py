@@ -24,7 +24,9 @@ from vankien.graph.model import Graph
 from vankien.graph.validity import derive_validity
 
 # Problems that name another file: the projection assigns ids again and reports its own.
-_IDENTITY_CODES = frozenset({"duplicate-identity", "duplicate-url", "duplicate-id", "no-identity"})
+_IDENTITY_CODES = frozenset(
+    {"duplicate-identity", "duplicate-url", "duplicate-id", "no-identity", "redirect-collision"}
+)
 
 
 @dataclass
@@ -39,10 +41,28 @@ class Analysis:
     """Documents a site of this level does not publish (paths; for editors' checks only)."""
     hidden: ProblemList = field(default_factory=ProblemList)
     """Problems of the full archive that concern withheld documents: counted, never named."""
+    unloaded: tuple[str, ...] = ()
+    """Document files that did not load and may be published: their level is one the site
+    publishes, or unknown (the file could not be read that far). The preview names them."""
 
     @property
     def ok(self) -> bool:
-        return not self.problems.errors and not self.hidden.errors
+        return not self.fails(strict=False)
+
+    @property
+    def reported(self) -> ProblemList:
+        """Every problem of this run, file by file: those a site names and those of the documents
+        it withholds (which a site's log only counts). What `vankien check`, `import` and `new`
+        print, and what decides every verdict (`fails`)."""
+        everything = [*self.problems, *self.hidden]
+        order = {path: index for index, path in enumerate(dict.fromkeys(p.path for p in everything))}
+        return ProblemList(sorted(everything, key=lambda p: order[p.path]))
+
+    def fails(self, *, strict: bool) -> bool:
+        """The one verdict: an error fails every run (check, import, new, build); a warning fails
+        strict runs (`vankien check --strict`, `vankien build`, `mkdocs build --strict`), which a
+        site build reports as one counted warning for withheld documents; a notice never fails."""
+        return self.problems.fails(strict=strict) or self.hidden.fails(strict=strict)
 
 
 def analyse_archive(
@@ -58,8 +78,10 @@ def analyse_archive(
     loaded = len(archive.problems)
     graph = build_graph(archive, archive.problems)
     derive_validity(graph, today, archive.problems)
+    loaded_paths = {document.path for document in archive}
+    unloaded = [path for path in sorted(archive.document_paths) if path not in loaded_paths]
     if level is None:
-        return Analysis(archive, graph, archive.problems)
+        return Analysis(archive, graph, archive.problems, unloaded=tuple(unloaded))
     projection = project(archive, level, url_prefix)
     projected_problems = ProblemList(projection.problems)
     projected_graph = build_graph(projection.archive, projected_problems)
@@ -92,4 +114,11 @@ def analyse_archive(
     # document, the projection's graph reports it again at the same line by the same rule).
     places = {(p.path, p.line, p.code) for p in shown}
     hidden = ProblemList(p for p in archive.problems if (p.path, p.line, p.code) not in places)
-    return Analysis(projection.archive, projected_graph, shown, projection.withheld, hidden)
+    unknown_or_published = tuple(
+        path
+        for path in unloaded
+        if (declared := archive.declared_levels.get(path)) is None or may_publish(declared, level)
+    )
+    return Analysis(
+        projection.archive, projected_graph, shown, projection.withheld, hidden, unknown_or_published
+    )

@@ -173,9 +173,13 @@ def read_title(lines: list[Line], start: int, first: str = "") -> tuple[str | No
             break
         parts.append(line)
         index += 1
-    # A lone "-----" or "*" under the title is decoration.
-    while index < len(lines) and re.fullmatch(r"[-*_=\s]+", lines[index].text or "x"):
-        index += 1
+    # A lone "-----" or "*" under the title is decoration, also as a paragraph of its own below a
+    # blank line (a Word file's paragraphs come out with blank lines between them).
+    probe = index
+    while probe < len(lines) and (not lines[probe].text or re.fullmatch(r"[-*_=\s]+", lines[probe].text)):
+        if lines[probe].text:
+            index = probe + 1
+        probe += 1
     return _tidy_title(parts), index
 
 

@@ -58,12 +58,40 @@ def is_upper_line(line: str) -> bool:
 
 
 def fix_legacy_capitals(line: str) -> str:
-    """A heading typed in a TCVN3 capitals font comes out half lower case ("HƯớNG DẫN"): capitalise it."""
-    letters = [ch for ch in line if ch.isalpha()]
-    ascii_letters = [ch for ch in letters if ch.isascii()]
-    if len(ascii_letters) >= 3 and all(ch.isupper() for ch in ascii_letters) and not is_upper_line(line):
-        return line.upper()
-    return line
+    """A heading typed in a TCVN3 capitals font comes out half lower case ("HƯớNG DẫN"): capitalise it.
+    TCVN3 has no code for a capital with a tone mark, so the font showed the lower-case code as a
+    capital: a line whose plain letters are all capitals was typed in capitals. One capital is
+    proof enough when it stands inside a word ("ủY" for "ỦY"); a capital that opens the line alone
+    may open a normal word ("Số", "Bộ"), see `_capitals_next_to_capitals`."""
+    if not _typed_in_capitals(line):
+        return line
+    ascii_letters = [ch for ch in line if ch.isalpha() and ch.isascii()]
+    inside_word = any(
+        ch.isupper() for word in line.split() for ch in word[1:] if ch.isascii() and ch.isalpha()
+    )
+    return line.upper() if len(ascii_letters) >= 3 or inside_word else line
+
+
+def _typed_in_capitals(line: str) -> bool:
+    ascii_letters = [ch for ch in line if ch.isalpha() and ch.isascii()]
+    return bool(ascii_letters) and all(ch.isupper() for ch in ascii_letters) and not is_upper_line(line)
+
+
+_SHORT_LINE_WORDS = 2
+
+
+def _capitals_next_to_capitals(lines: list[Line]) -> list[Line]:
+    """ "Bộ" / "CHÍNH TRỊ": a word or two whose plain letters are capitals, on a line of their own
+    next to a line in capitals, is the start of that heading, broken by the page (TCVN3 only)."""
+    result = list(lines)
+    for index, line in enumerate(lines):
+        if len(line.text.split()) > _SHORT_LINE_WORDS or not _typed_in_capitals(line.text):
+            continue
+        neighbours = [lines[i].text for i in (index - 1, index + 1) if 0 <= i < len(lines)]
+        if any(text and is_upper_line(text) and not _PAGE_NUMBER.match(text) for text in neighbours):
+            upper = line.text.upper()
+            result[index] = Line(upper, line.start, line.end, tuple(cell.upper() for cell in line.cells))
+    return result
 
 
 def read_lines(text: str, *, legacy_capitals: bool = False) -> list[Line]:
@@ -82,6 +110,8 @@ def read_lines(text: str, *, legacy_capitals: bool = False) -> list[Line]:
         if not (_PAGE_NUMBER.match(tidy) or _IMAGE_ALT.search(tidy)):
             lines.append(Line(tidy, position, end, cells or ((tidy,) if tidy else ())))
         position = match.end() if match is not None else len(text)
+    if legacy_capitals:
+        lines = _capitals_next_to_capitals(lines)
     return _squeeze_blanks(_rejoin_page_breaks(_without_echoes(lines)))
 
 

@@ -19,6 +19,21 @@ _ARABIC = re.compile(r"^(?P<num>\d{1,2})\s*[.)]\s+(?P<text>\S.*)$")
 _BULLET = re.compile(rf"^(?:{DASH}|[+•]|\*(?=\s))\s*(?P<text>\S.*)$")
 _CAPTION = re.compile(rf"(?:\s{DASH}\s*Ảnh\s*:|^\(?Ảnh\s*:)")
 HEADING_MAX_LENGTH = 120
+
+# Markup the importer makes itself (a Word file's underline, footnote marks, HTML tables) crosses the
+# line-based stages as placeholders no source text holds: `_no_markup` escapes every "<" of the
+# source, and these become "<" and ">" only at the very end. Sources other than Word have them
+# removed on reading (`pipeline.import_text`).
+TAG_OPEN = "\ue000"
+TAG_CLOSE = "\ue001"
+FOOTNOTES_MARK = "\ue002"
+"""A line of its own between a Word file's body and its footnotes."""
+PLACEHOLDERS = re.compile(f"[{TAG_OPEN}{TAG_CLOSE}{FOOTNOTES_MARK}]")
+# "| 1 | Quyết định số 924/QĐ-TTg … |" and the "| --- |" line under the first row: a table row.
+_TABLE_ROW = re.compile(r"^\|.*\|$")
+_TABLE_RULE = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+$")
+# "**I. MỤC ĐÍCH, YÊU CẦU**": a Word paragraph emphasised as a whole, number included.
+_WHOLE_EMPHASIS = re.compile(r"^(\*{1,3})([^*]+?)\1$")
 SUBHEADING_MAX_WORDS = 12
 
 
@@ -38,7 +53,38 @@ WRAP_MIN_LENGTH = 60
 
 
 def _starts_block(line: str) -> bool:
-    return bool(_ROMAN.match(line) or _ARABIC.match(line) or _BULLET.match(line) or is_upper_line(line))
+    return bool(
+        _ROMAN.match(line)
+        or _ARABIC.match(line)
+        or _BULLET.match(line)
+        or is_upper_line(line)
+        or _TABLE_ROW.match(line)
+        or line.startswith(TAG_OPEN)
+    )
+
+
+def _tables(lines: list[str]) -> list[str]:
+    """A Markdown table's rows (a header row, then a "| --- |" rule) joined into one block."""
+    blocks: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if _TABLE_ROW.match(line) and index + 1 < len(lines) and _TABLE_RULE.match(lines[index + 1]):
+            end = index + 2
+            while end < len(lines) and _TABLE_ROW.match(lines[end]) and not _TABLE_RULE.match(lines[end]):
+                end += 1
+            blocks.append("\n".join(lines[index:end]))
+            index = end
+            continue
+        blocks.append(line)
+        index += 1
+    return blocks
+
+
+def _heading_text(line: str) -> str:
+    """The line without the emphasis that wraps it whole: a heading shows bold by itself."""
+    match = _WHOLE_EMPHASIS.match(line)
+    return match[2].strip() if match else line
 
 
 def unwrap(lines: list[str]) -> list[str]:
@@ -52,6 +98,11 @@ def unwrap(lines: list[str]) -> list[str]:
         line = raw.strip()
         if not line:
             open_paragraph = False
+            continue
+        if _TABLE_ROW.match(line) or line.startswith(TAG_OPEN):
+            # A table row or an HTML table: a block of its own, never joined to a paragraph.
+            joined.append(line)
+            open_paragraph = long_line = False
             continue
         # A narrow column ("Căn cứ Nghị quyết số 52-NQ/TW ngày" / "27/9/2013 của Bộ Chính trị …")
         # wraps short lines too: the next line then goes on in lower case or with a digit.
@@ -76,8 +127,12 @@ def _no_markup(line: str) -> str:
 
 def to_markdown(lines: list[str], *, news: bool = False) -> str:
     blocks: list[str] = []
-    content = [_no_markup(line) for line in unwrap(lines)]
-    for position, line in enumerate(content):
+    content = _tables([_no_markup(line) for line in unwrap(lines)])
+    for position, written in enumerate(content):
+        if "\n" in written or written.startswith(TAG_OPEN):
+            blocks.append(written)
+            continue
+        line = _heading_text(written)
         roman = _ROMAN.match(line)
         if roman and len(line) <= HEADING_MAX_LENGTH and not _ends_sentence(line):
             blocks.append(f"## {roman['num']}. {roman['text'].strip()}")
@@ -92,8 +147,9 @@ def to_markdown(lines: list[str], *, news: bool = False) -> str:
             ):
                 blocks.append(f"### {arabic['num']}. {text}")
             else:
-                blocks.append(f"{arabic['num']}\\. {text}")
+                blocks.append(f"{arabic['num']}\\. {text}" if written == line else written)
             continue
+        line = written
         bullet = _BULLET.match(line)
         if bullet:
             blocks.append(f"- {bullet['text'].strip()}")
@@ -112,4 +168,5 @@ def to_markdown(lines: list[str], *, news: bool = False) -> str:
             blocks.append(f"### {line}")
             continue
         blocks.append(_escape_start(line))
-    return "\n\n".join(blocks) + ("\n" if blocks else "")
+    markdown = "\n\n".join(blocks) + ("\n" if blocks else "")
+    return markdown.replace(TAG_OPEN, "<").replace(TAG_CLOSE, ">").replace(FOOTNOTES_MARK, "")

@@ -20,7 +20,7 @@ from vankien.core.symbols import SymbolError, has_horn, localise, parse_symbol
 from vankien.core.text import fold
 from vankien.importer.attributes import read_site_attributes
 from vankien.importer.basis import basis_references, citation_text, type_from_symbol
-from vankien.importer.docx import DocxError, read_docx
+from vankien.importer.docx import OLD_WORD, OLE2_MAGIC, DocxError, read_docx
 from vankien.importer.encodings import Decoded, EncodingError, decode_bytes
 from vankien.importer.header import find_place_date_in, find_symbol_in, read_header
 from vankien.importer.heading import is_authority_line, read_heading_organ, read_title, title_without_heading
@@ -33,7 +33,7 @@ from vankien.importer.issuer import (
 )
 from vankien.importer.layout import Layout, article_lines_before_body, locate
 from vankien.importer.lines import Line, is_upper_line, read_lines, strip_markup
-from vankien.importer.markdown import to_markdown
+from vankien.importer.markdown import FOOTNOTES_MARK, PLACEHOLDERS, TAG_CLOSE, TAG_OPEN, to_markdown
 from vankien.importer.model import Imported
 from vankien.importer.news import NewsParts, about_citation, about_references, read_news
 from vankien.importer.self_reference import (
@@ -65,12 +65,16 @@ class ImportFailure(ValueError):
 def read_source(path: Path) -> Decoded:
     """The text of a .txt or .docx file, decoded to NFC. Raises ImportFailure."""
     suffix = path.suffix.lower()
+    old_word = f"tệp Word .doc cũ {path.name}: {OLD_WORD}"
     if suffix == ".doc":
-        raise ImportFailure("tệp Word .doc cũ không đọc được; hãy mở bằng Word và lưu lại dạng .docx")
+        raise ImportFailure(old_word)
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise ImportFailure(f"không đọc được tệp ({exc.strerror or exc})") from exc
+    if raw.startswith(OLE2_MAGIC):
+        # A .doc renamed .docx or .txt: the same advice, not "binary file" or "not a zip".
+        raise ImportFailure(old_word)
     try:
         if suffix == ".docx":
             return Decoded(read_docx(raw), "docx")
@@ -98,6 +102,22 @@ def import_text(
 ) -> Imported:
     """Recognise a document or a news article in `text`. Raises ImportFailure only for a text
     with no content at all."""
+    notes: list[str] = []
+    if encoding == "docx":
+        # A Word file's footnotes follow its body (`docx.read_docx`): they end the Markdown body,
+        # after the signature and the recipients the stages below look for at the end.
+        text, _, footnotes = text.partition(FOOTNOTES_MARK)
+        notes = [line for line in footnotes.split("\n") if line.strip()]
+    else:
+        # Only the Word reader may make markup; the same characters in any other source are no text.
+        text = PLACEHOLDERS.sub("", text)
+    doc = _import(text, encoding, resolve_issuer, in_archive)
+    if notes:
+        doc.body = doc.body.rstrip("\n") + "\n\n" + to_markdown(notes)
+    return doc
+
+
+def _import(text: str, encoding: str, resolve_issuer: IssuerResolver, in_archive: ArchiveLookup) -> Imported:
     lines = read_lines(text, legacy_capitals=encoding == "tcvn3")
     if not any(line.text for line in lines):
         raise ImportFailure("tệp không có nội dung chữ")
@@ -252,7 +272,7 @@ def _document(
     last = next((line.text for line in reversed(body) if line.text), "")
     if (
         last
-        and not strip_markup(last).endswith((".", "!", "?", "…", ":", ";", ")", "”", '"'))
+        and not strip_markup(_TAGS.sub("", last)).endswith((".", "!", "?", "…", ":", ";", ")", "”", '"'))
         and signature is None
     ):
         notes.append("đoạn cuối không kết thúc bằng dấu câu và không có phần ký: văn bản có thể bị cắt")
@@ -270,6 +290,8 @@ def _document(
 
 
 HEADLINE_WORDS = (4, 60)
+_TAGS = re.compile(f"{TAG_OPEN}[^{TAG_CLOSE}]*{TAG_CLOSE}")
+"""The Word reader's own tags ("<u>…</u>" as placeholders): no text of the document."""
 
 
 def _is_citation_title(text: str) -> bool:

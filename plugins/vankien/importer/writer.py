@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from vankien.core.doctypes import GENERIC, doc_type
-from vankien.core.identity import derived_id, readable_id
+from vankien.core.identity import derived_id, explicit_id_for, readable_id
 from vankien.core.model import Citation
 from vankien.core.schema import FIELDS, UNKNOWN
 from vankien.core.symbols import parse_symbol
@@ -30,17 +30,30 @@ class WriteError(ValueError):
 
 
 def document_id(doc: Imported) -> tuple[str, bool]:
-    """(id, whether it must be written): the loader derives ids from a symbol, or from type, issuer
-    and day (`core.identity`); news articles and undated unnumbered documents get an explicit one."""
+    """(id, whether it must be written): a numbered document is named by its symbol, which the
+    loader derives again at every build; every other document gets its id written once
+    (`core.identity.explicit_id_for`), so correcting its issuer or title later never moves its page."""
     if doc.explicit_id:
         return doc.explicit_id, True
     kind = (doc_type(doc.type) if doc.type else None) or GENERIC
-    if not kind.news and (doc.symbol or (doc.date and doc.issuer)):
-        symbol = parse_symbol(doc.symbol) if doc.symbol else None
-        derived = derived_id(symbol, kind, doc.issuer, doc.date, doc.title or "")
-        if derived is not None:
-            return derived, False
-    return readable_id(kind, doc.issuer, doc.title or ""), True
+    explicit = explicit_id_for(doc.symbol, kind, doc.issuer, doc.date, doc.title or "")
+    if explicit is not None:
+        return explicit, True
+    derived = derived_id(
+        parse_symbol(doc.symbol) if doc.symbol else None, kind, doc.issuer, doc.date, doc.title or ""
+    )
+    return derived or readable_id(kind, doc.issuer, doc.title or ""), derived is None
+
+
+def named_by_content(doc: Imported) -> bool:
+    """Whether the document's id comes from what identifies it (number, or type, issuer, day and
+    title): the same text imported again is then the same document and the same file, never a
+    second one. News and texts lacking a day or an issuer get a readable name two texts may share."""
+    kind = (doc_type(doc.type) if doc.type else None) or GENERIC
+    if kind.news:
+        return False
+    symbol = parse_symbol(doc.symbol) if doc.symbol else None
+    return derived_id(symbol, kind, doc.issuer, doc.date, doc.title or "") is not None
 
 
 def relative_path(doc: Imported) -> Path:

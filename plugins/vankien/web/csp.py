@@ -24,17 +24,22 @@ def _hash(code: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def policy(theme_html: str) -> str:
+def policy(theme_html: str, *, preview: bool = False) -> str:
     """The policy for a page: the theme's inline scripts (in `theme_html`, the page without its
     content) allowed by hash, everything else from the site only. A script inside the content is
-    never hashed, so it cannot run even if it ever reached the page."""
+    never hashed, so it cannot run even if it ever reached the page.
+
+    `preview` (mkdocs serve only, never a built site): inline scripts are allowed, since the
+    development server adds its live-reload call to every response, different each time; bodies
+    are still sanitized, and nothing from other hosts is allowed."""
     hashes = sorted(
         {_hash(m["code"]) for m in _INLINE_SCRIPT.finditer(theme_html) if not _JSON.search(m["attributes"])}
     )
+    scripts = " 'unsafe-inline'" if preview else "".join(f" {h}" for h in hashes)
     return "; ".join(
         [
             "default-src 'self'",
-            "script-src 'self'" + "".join(f" {h}" for h in hashes),
+            "script-src 'self'" + scripts,
             "style-src 'self' 'unsafe-inline'",
             "img-src 'self' data:",
             "font-src 'self' data:",
@@ -47,12 +52,12 @@ def policy(theme_html: str) -> str:
     )
 
 
-def with_policy(html: str, content: str = "") -> str:
+def with_policy(html: str, content: str = "", *, preview: bool = False) -> str:
     """The page with its policy as the first element of <head>; `content` is the page's own part
     (what the theme wraps), whose scripts are not the theme's."""
     head = _HEAD.search(html)
     if head is None:
         return html
     theme = html.replace(content, "", 1) if content else html
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(theme)}">'
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(theme, preview=preview)}">'
     return html[: head.end()] + meta + html[head.end() :]
