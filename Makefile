@@ -5,9 +5,11 @@ BIN := $(VENV)/bin
 ADDR ?= 127.0.0.1:8000
 # Material prints a banner about MkDocs 2 on every build; the archive pins MkDocs 1.x.
 export NO_MKDOCS_2_WARNING := 1
-# Debian packages the tests drive: the browser of the browser tests.
-SYSTEM_PACKAGES := chromium
-SYSTEM_COMMANDS := /usr/bin/chromium
+# Debian packages the tests drive: the browser of the browser tests, and the web server that
+# serves the site with the repository's own server block (deploy/nginx/van-kien.conf). The tests
+# start their own nginx on a loopback port; the package's service is not used.
+SYSTEM_PACKAGES := chromium nginx
+SYSTEM_COMMANDS := /usr/bin/chromium /usr/sbin/nginx
 
 .PHONY: serve build test lint check clean system-packages
 
@@ -53,4 +55,4 @@ test: $(VENV)/.installed system-packages lint
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site .site-releases .pytest_cache .mypy_cache .ruff_cache

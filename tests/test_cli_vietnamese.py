@@ -44,7 +44,7 @@ def test_every_help_is_vietnamese_with_examples(args: list[str]) -> None:
 
 
 def test_every_command_is_listed() -> None:
-    assert COMMANDS == ["build", "check", "import", "new", "refs"]
+    assert COMMANDS == ["build", "check", "import", "new", "publish", "refs"]
     assert "Lệnh:" in run("--help").output
 
 

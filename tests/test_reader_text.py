@@ -25,7 +25,7 @@ from vankien.adapters import staged_build as publish
 pytestmark = pytest.mark.build
 
 EDITOR_SECTION = "Dành cho biên tập viên"
-EDITOR_PAGES = ("huong-dan-bien-tap/", "nhap-van-ban/")
+EDITOR_PAGES = ("huong-dan-bien-tap/", "nhap-van-ban/", "du-lieu-mo/")
 """The editor guide: the only pages allowed to talk about files and commands."""
 PERMALINK_TITLE = "Liên kết đến mục này"
 SUB_PATH = "/van-kien/"

@@ -4,6 +4,8 @@
   from the sample archive or from a 300-document synthetic archive (`tests.support.synthetic`);
 - `serve(site_dir)` (session): serves a folder over http on 127.0.0.1, random port, under
   `/van-kien/` (proving the site works from a sub-path); returns the base URL;
+- `nginx(site_dir, port=None)` (session): the same with Debian's nginx and the repository's
+  server block `deploy/nginx/van-kien.conf` (`tests.support.nginx`); returns the running server;
 - `browser` (session): Debian's chromium through Playwright (`executable_path`);
 - `page`: a fresh page whose every request and script error is recorded; after the test, a
   request outside the served sites or a script error fails it, with no assertion to write.
@@ -26,6 +28,7 @@ import pytest
 from tests.conftest import REPO
 from tests.support.environment import require
 from tests.support.headless import CHROMIUM, CHROMIUM_ARGS, serve_site
+from tests.support.nginx import NGINX, NginxServer, start_nginx
 from vankien.adapters.staged_build import build_site
 
 SUB_PATH = "/van-kien/"
@@ -78,6 +81,22 @@ def serve() -> Iterator[Callable[[Path], str]]:
     for server in servers:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def nginx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., NginxServer]]:
+    servers: list[NginxServer] = []
+
+    def start(site_dir: Path, port: int | None = None) -> NginxServer:
+        require(Path(NGINX).exists(), f"nginx ở {NGINX} (make test cài nó khi chạy với quyền root)")
+        server = start_nginx(site_dir, tmp_path_factory.mktemp("nginx"), port=port)
+        servers.append(server)
+        SERVED.append(server.base)
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,7 @@ from vankien.cli.build import build
 from vankien.cli.check import check
 from vankien.cli.importing import import_command
 from vankien.cli.new import new_command
+from vankien.cli.publish import publish_command
 from vankien.cli.refs import refs_command
 from vankien.cli.vietnamese import VERSION_MESSAGE, VERSION_TEXT, VietnameseGroup
 
@@ -22,6 +23,7 @@ from vankien.cli.vietnamese import VERSION_MESSAGE, VERSION_TEXT, VietnameseGrou
   vankien import van-ban.docx          # nhập văn bản thô vào directives/
   vankien check --strict               # kiểm tra kho như bản dựng chính thức
   vankien build                        # dựng trang web vào site/
+  vankien publish --to /srv/van-kien   # xuất bản lên máy chủ, chuyển bản trong một bước
 
 Xem thêm: vankien LỆNH --help""",
 )
@@ -35,3 +37,4 @@ main.add_command(build, "build")
 main.add_command(refs_command, "refs")
 main.add_command(import_command, "import")
 main.add_command(new_command, "new")
+main.add_command(publish_command, "publish")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from vankien.cli.options import echo, progress_option, quiet_option
+from vankien.cli.options import config_file_option, echo, progress_option, quiet_option
 from vankien.cli.progress import Progress, wanted
 from vankien.cli.vietnamese import VietnameseCommand
 
@@ -49,15 +49,7 @@ class _PageProgress(logging.Handler):
 \b
 Mã thoát: 0 đã dựng; 1 dựng thất bại (thư mục trang giữ nguyên bản cũ).""",
 )
-@click.option(
-    "-f",
-    "--config-file",
-    default="mkdocs.yml",
-    show_default=True,
-    metavar="TỆP",
-    help="Tệp cấu hình trang.",
-    type=click.Path(dir_okay=False, path_type=Path),
-)
+@config_file_option
 @click.option(
     "-d",
     "--site-dir",

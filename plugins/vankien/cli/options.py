@@ -25,6 +25,15 @@ out_option = click.option(
     help="Thư mục kho văn bản để ghi tệp vào.",
 )
 force_option = click.option("--force", is_flag=True, help="Ghi đè tệp đã có.")
+config_file_option = click.option(
+    "-f",
+    "--config-file",
+    default="mkdocs.yml",
+    show_default=True,
+    metavar="TỆP",
+    help="Tệp cấu hình trang.",
+    type=click.Path(dir_okay=False, path_type=Path),
+)
 
 
 def echo(text: str, *, err: bool = False) -> None:

@@ -91,3 +91,27 @@ def site_analysis(archive: Path, *, level: str | None = None, shown_root: str | 
         url_prefix=settings.url_prefix,
         level=level or settings.level,
     )
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """What `vankien publish` reads from mkdocs.yml (as plain YAML, like the rest of this module)."""
+
+    site_url: str | None
+    archive: Path
+    """The archive folder the site is built from."""
+
+
+def read_site_config(config_file: Path) -> SiteConfig:
+    """`site_url` and the archive folder of the site `config_file` configures; unreadable files
+    give no `site_url` (the build reports what is wrong with them)."""
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        config = None
+    options = _plugin_options(config) or {}
+    site_url = config.get("site_url") if isinstance(config, dict) else None
+    directives = str(options.get("directives_dir") or DEFAULT_DIRECTIVES)
+    return SiteConfig(
+        str(site_url).strip() if site_url else None, (config_file.parent / directives).resolve()
+    )

@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from vankien.core import clock
 from vankien.core.archive import Archive
 from vankien.core.confidentiality import may_publish
 from vankien.core.loader import load_archive
@@ -73,7 +74,7 @@ def analyse_archive(
     url_prefix: str = DOCUMENTS,
     level: str | None = None,
 ) -> Analysis:
-    today = today or dt.date.today()
+    today = today or clock.today()
     archive = load_archive(root, today=today, display_root=display_root, url_prefix=url_prefix)
     loaded = len(archive.problems)
     graph = build_graph(archive, archive.problems)
