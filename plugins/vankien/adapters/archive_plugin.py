@@ -8,6 +8,8 @@ templates of `vankien.web` produce the HTML.
 
 from __future__ import annotations
 
+import logging
+import os
 import posixpath
 import re
 from collections.abc import Callable
@@ -21,9 +23,12 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
+from vankien.adapters.cached_pages import CACHE_VARIABLE, CachedPages
 from vankien.adapters.config import ArchiveConfig, VietnameseOptions
 from vankien.adapters.handshake import ARCHIVE_FIRST, CONFIG_ORDER, ArchiveHolder, BuiltArchive
 from vankien.adapters.markdown_crosslinks import CrossLinkExtension
+from vankien.adapters.page_cache import CacheStats
+from vankien.adapters.page_pool import PagePool, in_worker
 from vankien.core import urls
 from vankien.core.manifest import MANIFEST_PATH, build_manifest, dumps
 from vankien.core.markup import flatten_deep_nesting
@@ -75,6 +80,16 @@ class ArchivePlugin(ArchiveHolder, VietnameseOptions, BasePlugin[ArchiveConfig])
         self.serving = False
         """Under `mkdocs serve`: problems are shown in the pages and never stop the preview."""
         self.preview: PreviewProblems | None = None
+        self.pool: PagePool | None = None
+        self.pool_warned: dict[str, bool] = {}
+        """Whether a worker's rendering of each page logged a warning (such a page is not cached)."""
+        self.cached: CachedPages | None = None
+        self.handed_over: set[str] = set()
+        """Document pages a worker populated (their page events already ran there)."""
+        self.last_pool_workers: frozenset[int] = frozenset()
+        self.last_cache_stats: CacheStats | None = None
+        """Pages taken from the cache and rendered anew in the last build (for tests and logs)."""
+        """The processes that populated pages in the last build (for tests)."""
         self.earlier_urls: dict[str, str] = {}
         """Each document file's URL in earlier preview builds (this instance lives across them)."""
 
@@ -244,13 +259,78 @@ class ArchivePlugin(ArchiveHolder, VietnameseOptions, BasePlugin[ArchiveConfig])
         )
         self.generated[src_uri] = (title, render)
 
+    @event_priority(-100)  # last: the navigation and every file are final
+    def on_nav(self, nav: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        self.handed_over = set()
+        self.cached = None
+        self.last_pool_workers = frozenset()
+        self.last_cache_stats = None
+        if self.built is None:
+            return nav
+        if os.environ.get(CACHE_VARIABLE, "1") != "0":
+            preview = self.preview
+
+            def shows_problems(document: Document) -> bool:
+                return bool(self.serving and preview is not None and preview.of_file(document.path))
+
+            self.cached = CachedPages.open(
+                config,
+                self.built,
+                level=self.config.classification,
+                registry=self.directives_path / "co-quan.yml",
+                uncacheable=shows_problems,
+            )
+            for notice in self.cached.cache.notices:
+                log.info(notice)
+        pages = [
+            file.src_uri
+            for file in files.documentation_pages()
+            if file.src_uri in self.built.documents_by_source
+            and not (self.cached is not None and self.cached.hit(file.src_uri) is not None)
+        ]
+        self.pool = PagePool.start(config, files, pages, serving=self.serving)
+        return nav
+
+    @event_priority(ARCHIVE_FIRST)
+    def on_pre_page(self, page: MkDocsPage, /, *, config: MkDocsConfig, files: Files) -> MkDocsPage | None:
+        src_uri = page.file.src_uri
+        cached = self.cached.hit(src_uri) if self.cached is not None else None
+        if cached is not None and self.cached is not None:
+            self.cached.hand_over(page, cached)
+            self.handed_over.add(src_uri)
+        elif self.pool is not None and self.pool.holds(src_uri):
+            result = self.pool.hand_over(page, files)
+            self.handed_over.add(src_uri)
+            self.pool_warned[src_uri] = any(r.levelno >= logging.WARNING for r in result.records)
+        elif self.cached is not None and src_uri in self.cached.keys:
+            self.cached.watch()
+        return page
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.cached is not None:
+            for notice in self.cached.finish():
+                log.info(notice)
+            stats = self.last_cache_stats = self.cached.cache.stats
+            log.info(f"Bộ nhớ đệm trang: dùng lại {stats.hits} trang văn bản, dựng lại {stats.misses} trang.")
+            self.cached = None
+        if self.pool is not None:
+            self.last_pool_workers = frozenset(self.pool.worker_pids)
+            self.pool.close()
+            self.pool = None
+        return self._address_files_env(env, config=config, files=files)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool = None
+
     @event_priority(ARCHIVE_FIRST)
     def on_page_markdown(
         self, markdown: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files
     ) -> str | None:
         self.crosslinks.linker = None
         self.crosslinks.anchors = frozenset()
-        if self.built is None:
+        if self.built is None or page.file.src_uri in self.handed_over:
             return markdown
         generated = self.generated.get(page.file.src_uri)
         if generated is not None:
@@ -275,6 +355,11 @@ class ArchivePlugin(ArchiveHolder, VietnameseOptions, BasePlugin[ArchiveConfig])
         self.crosslinks.linker = None
         if self.built is None:
             return html
+        if page.file.src_uri in self.handed_over:
+            warned = self.pool_warned.pop(page.file.src_uri, None)
+            if self.cached is not None and warned is not None:
+                self.cached.store(page, warned=warned)
+            return html
         url_for = link_maker(page.url)
         generated = self.generated.get(page.file.src_uri)
         if generated is not None:
@@ -291,7 +376,10 @@ class ArchivePlugin(ArchiveHolder, VietnameseOptions, BasePlugin[ArchiveConfig])
             page_html = (
                 render_file_problems(self.preview.of_file(document.path), self.built.templates) + page_html
             )
-        return html[:split_at] + page_html
+        page.content = html[:split_at] + page_html
+        if self.cached is not None and not in_worker():
+            self.cached.store(page)
+        return page.content
 
     def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str | None:
         # Every page, hand-written ones too: scripts only from the site or by the hash of the
@@ -312,7 +400,7 @@ class ArchivePlugin(ArchiveHolder, VietnameseOptions, BasePlugin[ArchiveConfig])
             return with_policy(output_content, preview=self.serving)
         return output_content
 
-    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+    def _address_files_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         # Here every plugin and the theme have added their files: a redirect page is checked
         # against all of them, so it never replaces a page, whoever made it.
         if self.built is not None:

@@ -23,6 +23,7 @@ from vankien.core.urls import DOCUMENTS
 from vankien.graph.build import build_graph
 from vankien.graph.model import Graph
 from vankien.graph.validity import derive_validity
+from vankien.refs.model import Reference
 
 # Problems that name another file: the projection assigns ids again and reports its own.
 _IDENTITY_CODES = frozenset(
@@ -77,7 +78,8 @@ def analyse_archive(
     today = today or clock.today()
     archive = load_archive(root, today=today, display_root=display_root, url_prefix=url_prefix)
     loaded = len(archive.problems)
-    graph = build_graph(archive, archive.problems)
+    extracted: dict[str, list[Reference]] = {}
+    graph = build_graph(archive, archive.problems, extracted)
     derive_validity(graph, today, archive.problems)
     loaded_paths = {document.path for document in archive}
     unloaded = [path for path in sorted(archive.document_paths) if path not in loaded_paths]
@@ -85,7 +87,7 @@ def analyse_archive(
         return Analysis(archive, graph, archive.problems, unloaded=tuple(unloaded))
     projection = project(archive, level, url_prefix)
     projected_problems = ProblemList(projection.problems)
-    projected_graph = build_graph(projection.archive, projected_problems)
+    projected_graph = build_graph(projection.archive, projected_problems, extracted)
     # Statuses from the projection: a withheld replacing document changes no published status.
     derive_validity(projected_graph, today, projected_problems)
     published = {document.path for document in projection.archive}

@@ -71,9 +71,17 @@ def sentence_around(text: str, start: int, end: int, limit: int = 400) -> str:
     return Sentences(text).around(start, end, limit)
 
 
+_NEWLINE = re.compile("\n")
+
+
 class GraphBuilder:
-    def __init__(self, archive: Archive, problems: ProblemList) -> None:
+    def __init__(
+        self, archive: Archive, problems: ProblemList, extracted: dict[str, list[Reference]] | None = None
+    ) -> None:
         self.archive = archive
+        self.extracted = {} if extracted is None else extracted
+        """References found in each body text: the grammar, the costliest step, runs once per text
+        even when a build relates the archive twice (the whole archive, then what it publishes)."""
         self.problems = problems
         self.resolver = Resolver(archive)
         self.graph = Graph(archive)
@@ -170,8 +178,12 @@ class GraphBuilder:
         # An abbreviated mention ("Chỉ thị 05") means the document the same text cited in full before.
         earlier: dict[tuple[str, str], Document] = {}
         sentences = Sentences(body)
-        newlines = [i for i, char in enumerate(body) if char == "\n"]
-        for reference in extract_references(body, resolve_issuer=self.resolver.issuer_name):
+        newlines = [match.start() for match in _NEWLINE.finditer(body)]
+        references = self.extracted.get(body)
+        if references is None:
+            references = extract_references(body, resolve_issuer=self.resolver.issuer_name)
+            self.extracted[body] = references
+        for reference in references:
             line = document.body_line + bisect.bisect_left(newlines, reference.start)
             resolution = self.resolver.resolve(reference, document)
             key = (reference.type, number_key(reference.number or ""))
@@ -234,5 +246,9 @@ class GraphBuilder:
             self._cited_dates[symbol_key(reference.symbol)].append((document, line, reference))
 
 
-def build_graph(archive: Archive, problems: ProblemList) -> Graph:
-    return GraphBuilder(archive, problems).build()
+def build_graph(
+    archive: Archive, problems: ProblemList, extracted: dict[str, list[Reference]] | None = None
+) -> Graph:
+    """The archive's graph; `extracted` (body text -> its references) is shared between the builds
+    of one analysis, whose archives hold the same texts and the same registry."""
+    return GraphBuilder(archive, problems, extracted).build()

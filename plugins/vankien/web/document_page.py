@@ -302,6 +302,20 @@ def render_lineage(lineage: Lineage, url_for: UrlFor, templates: Templates | Non
     )
 
 
+def browse_hrefs(document: Document, links: BrowseLinks) -> list[str]:
+    """The browse pages a document's card links to (their slugs depend on the whole archive), as
+    site URLs: part of what a cached page's key is made of."""
+    found = [
+        links.body(document.issuer),
+        links.type(document.type.name),
+        links.year(document.date.year) if document.date else None,
+        links.status(document.status),
+        links.signer(document.signer),
+        *(links.topic(topic) for topic in document.topics),
+    ]
+    return [href or "-" for href in found]
+
+
 @dataclass
 class PageContext:
     """What every document page of a build needs, built once."""
