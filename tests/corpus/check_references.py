@@ -1,5 +1,5 @@
 """Sanity check for references.json: offsets, field values, same_document_as links.
-Adapted from /work/shared/texts/check_references.py for /work/corpus-draft:
+Adapted from the shared texts' check_references.py (../shared/texts/) for this corpus:
 - texts live in texts/, references.json next to this script;
 - a State symbol may follow its number with '/' (e.g. '03/NQ-CP') as well as '-' (Party, '57-NQ/TW');
 - every ref must have a 'target' key whose value is null or a file of this corpus;
