@@ -51,7 +51,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository: tests.support
 
-from tests.support.synthetic import generate_archive
+from tests.support.project import copy_project
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SIZES = (1000, 5000, 10000)
@@ -310,12 +310,7 @@ def make_plain_project(project: Path, directives: Path) -> None:
 
 
 def make_archive_project(project: Path, count: int) -> Path:
-    project.mkdir(parents=True)
-    shutil.copyfile(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(REPO / "docs", project / "docs")
-    directives = project / "directives"
-    generate_archive(directives, count, seed=SEED)
-    return directives
+    return copy_project(project, synthetic=count, seed=SEED) / "directives"
 
 
 @dataclass(frozen=True)

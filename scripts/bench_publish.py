@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -21,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository: tests.support
 
-from tests.support.synthetic import generate_archive
+from tests.support.project import copy_project
 
 REPO = Path(__file__).resolve().parents[1]
 SITE_URL = "https://intranet.example/van-kien/"
@@ -55,11 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     options = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="bench-publish-") as temporary:
-        project = Path(temporary) / "project"
-        project.mkdir()
-        shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
-        shutil.copytree(REPO / "docs", project / "docs")
-        generate_archive(project / "directives", options.count, seed=1)
+        project = copy_project(Path(temporary) / "project", synthetic=options.count)
         target = options.target or Path(temporary) / "srv"
         print(f"{options.count} documents, target {target}")
         first = run(project, "--to", str(target), "--site-url", SITE_URL)

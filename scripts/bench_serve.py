@@ -15,7 +15,6 @@ import argparse
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -26,16 +25,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository: tests.support
 
-from tests.support.synthetic import generate_archive
+from tests.support.project import copy_project, free_port
 
 REPO = Path(__file__).resolve().parents[1]
 _EPOCH = re.compile(rb"livereload\((\d+),")
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _get(url: str, timeout: float) -> bytes:
@@ -70,19 +63,15 @@ def main(argv: list[str] | None = None) -> int:
 
     workdir = Path(tempfile.mkdtemp(prefix="vankien-serve-"))
     try:
-        project = workdir / "project"
-        project.mkdir()
-        shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
-        shutil.copytree(REPO / "docs", project / "docs")
         if args.sample:
-            shutil.copytree(REPO / "directives", project / "directives")
+            project = copy_project(workdir / "project")
             label = "kho mẫu"
         else:
-            generate_archive(project / "directives", args.count, seed=1)
+            project = copy_project(workdir / "project", synthetic=args.count)
             label = f"{args.count} văn bản tổng hợp"
         documents = sorted(p for p in (project / "directives").rglob("*.md"))
         target = documents[len(documents) // 2]
-        port = _free_port()
+        port = free_port()
         base = f"http://127.0.0.1:{port}/"
         process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--dev-addr", f"127.0.0.1:{port}"],

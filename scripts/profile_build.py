@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository: tests.support
 
-from tests.support.synthetic import generate_archive
+from tests.support.project import copy_project
 
 REPO = Path(__file__).resolve().parents[1]
 STEPS = {
@@ -62,11 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     workdir = Path(tempfile.mkdtemp(prefix="vankien-profile-"))
     try:
-        project = workdir / "project"
-        project.mkdir()
-        shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
-        shutil.copytree(REPO / "docs", project / "docs")
-        generate_archive(project / "directives", args.count, seed=1)
+        project = copy_project(workdir / "project", synthetic=args.count)
         for run in range(1, args.runs + 1):
             config = load_config(str(project / "mkdocs.yml"), site_dir=str(workdir / "site"))
             profiler = Profiler(interval=0.002)

@@ -22,7 +22,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from tests.browser.conftest import copy_project
+from tests.support.project import copy_project
 from tests.support.synthetic import generate_archive
 from vankien.adapters.page_pool import MIN_PAGES
 from vankien.graph.analysis import analyse_archive

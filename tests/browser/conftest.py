@@ -17,7 +17,6 @@ fixed sleep). Without chromium or playwright the tests skip, or fail when CI=tru
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
 from http.server import ThreadingHTTPServer
 from pathlib import Path
@@ -25,10 +24,10 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import REPO
 from tests.support.environment import require
 from tests.support.headless import CHROMIUM, CHROMIUM_ARGS, serve_site
 from tests.support.nginx import NGINX, NginxServer, start_nginx
+from tests.support.project import copy_project
 from vankien.adapters.staged_build import build_site
 
 SUB_PATH = "/van-kien/"
@@ -41,15 +40,6 @@ def build_project(project: Path, site_dir: Path) -> Path:
     """Build the site of `project` (a folder with mkdocs.yml) into `site_dir`, strictly."""
     build_site(project / "mkdocs.yml", site_dir)
     return site_dir
-
-
-def copy_project(target: Path, directives: Path | None = None) -> Path:
-    """mkdocs.yml and docs/ of the repository, with the sample or the given archive."""
-    target.mkdir(parents=True, exist_ok=True)
-    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
-    shutil.copytree(REPO / "docs", target / "docs")
-    shutil.copytree(directives or REPO / "directives", target / "directives")
-    return target
 
 
 @pytest.fixture(scope="session")

@@ -19,10 +19,11 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import RecordedPage, build_project, copy_project
+from tests.browser.conftest import RecordedPage, build_project
 from tests.browser.test_screens import OVERFLOW_JS, PHONE
 from tests.conftest import write_files
 from tests.factories import ISSUED, PROVINCE, doc, generated_province
+from tests.support.project import copy_project
 
 pytestmark = pytest.mark.browser
 

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from tests.browser.conftest import copy_project
 from tests.factories import REGISTRY
+from tests.support.project import copy_project
 from vankien.adapters.staged_build import build_site
 from vankien.cli.importing import import_command
 

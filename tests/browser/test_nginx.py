@@ -20,9 +20,10 @@ from urllib.parse import quote, unquote, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import RecordedPage, build_project, copy_project
+from tests.browser.conftest import RecordedPage, build_project
 from tests.support.crawler import Crawl, built_pages, crawl, decoded, fetch
-from tests.support.nginx import DEPLOY_CONF, SUB_PATH, NginxServer, free_port
+from tests.support.nginx import DEPLOY_CONF, SUB_PATH, NginxServer
+from tests.support.project import copy_project, free_port
 
 pytestmark = [pytest.mark.build]
 

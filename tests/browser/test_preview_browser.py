@@ -14,7 +14,6 @@ A built site never carries the preview's banner.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -25,19 +24,14 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import SERVED, RecordedPage, copy_project
+from tests.browser.conftest import SERVED, RecordedPage
+from tests.support.project import copy_project, free_port
 
 pytestmark = pytest.mark.browser
 
 DOCUMENT = "directives/2023/39-hd-btgtu.md"
 DOCUMENT_URL = "van-ban/2023/39-hd-btgtu/"
 BANNER = "[data-vankien-preview]"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _wait_until_served(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
@@ -57,7 +51,7 @@ def _wait_until_served(url: str, process: subprocess.Popen[bytes], log: Path) ->
 @pytest.fixture
 def preview(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
     project = copy_project(tmp_path / "project")
-    port = _free_port()
+    port = free_port()
     log = tmp_path / "serve.log"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     with log.open("wb") as output:

@@ -82,31 +82,45 @@ class BrowseLinks:
             ),
         )
 
-    @staticmethod
-    def _find(groups: Groups, base: str, label: str) -> str | None:
-        key = " ".join(label.casefold().split())
-        for slug, (name, _) in groups.items():
-            if " ".join(name.casefold().split()) == key:
-                return f"{base}/{slug}/"
-        return None
+    def __post_init__(self) -> None:
+        # Each group's slug by its folded name, once per archive: every card looks up its type,
+        # topics, status and signer, and a scan of thousands of signers per page adds up.
+        self._slugs: dict[str, dict[str, str]] = {}
+        for base, groups in (
+            (TYPES, self.types),
+            (TOPICS, self.topics),
+            (STATUSES, self.statuses),
+            (SIGNERS, self.signers),
+        ):
+            index = self._slugs[base] = {}
+            for slug, (name, _) in groups.items():
+                index.setdefault(_folded(name), slug)  # the first group of a name, as before
+
+    def _find(self, base: str, label: str) -> str | None:
+        slug = self._slugs[base].get(_folded(label))
+        return f"{base}/{slug}/" if slug is not None else None
 
     def body(self, name: str) -> str | None:
         slug = self.body_slugs.get(name)
         return f"{BODIES}/{slug}/" if slug else None
 
     def type(self, name: str) -> str | None:
-        return self._find(self.types, TYPES, name)
+        return self._find(TYPES, name)
 
     def topic(self, label: str) -> str | None:
-        return self._find(self.topics, TOPICS, label)
+        return self._find(TOPICS, label)
 
     def status(self, status: str) -> str | None:
-        return self._find(self.statuses, STATUSES, status)
+        return self._find(STATUSES, status)
 
     def signer(self, signer: Signer | None) -> str | None:
         key = signer_key(signer)
-        return self._find(self.signers, SIGNERS, key) if key else None
+        return self._find(SIGNERS, key) if key else None
 
     @staticmethod
     def year(year: int) -> str:
         return f"{TIMELINE}/{year}/"
+
+
+def _folded(label: str) -> str:
+    return " ".join(label.casefold().split())

@@ -8,6 +8,7 @@ fails instead. Notices are information and stay in the terminal.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -40,8 +41,16 @@ class PreviewProblems:
     def shown(self) -> tuple[Problem, ...]:
         return tuple(p for p in self.problems if p.severity in SHOWN)
 
+    @functools.cached_property
+    def _by_file(self) -> dict[str, tuple[Problem, ...]]:
+        by_file: dict[str, list[Problem]] = {}
+        for problem in self.shown:
+            by_file.setdefault(problem.path, []).append(problem)
+        return {path: tuple(problems) for path, problems in by_file.items()}
+
     def of_file(self, path: str) -> tuple[Problem, ...]:
-        return tuple(p for p in self.shown if p.path == path)
+        """The shown problems of one file (asked for every page: grouped once per build)."""
+        return self._by_file.get(path, ())
 
     @property
     def empty(self) -> bool:
