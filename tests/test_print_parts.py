@@ -51,6 +51,8 @@ REGISTRY = """\
 - name: Ban Tổ chức Tỉnh ủy
   code: BTCTU
   level: tỉnh
+- name: Ủy ban nhân dân tỉnh Bắc Ninh
+  level: tỉnh
 - name: Cổng Thông tin điện tử Chính phủ
   level: Trung ương
   aliases: [Chinhphu.vn]
@@ -253,6 +255,29 @@ ROWS: list[tuple[str, str, str, list[str], list[str] | None]] = [
             "Tuyên truyền kỷ niệm các ngày lễ lớn và sự kiện lịch sử quan trọng trong năm 2024",
         ],
         ["Phan Xuân Thủy"],
+    ),
+    (
+        "corpus 050 (344/KH-UBND, thuvienphapluat): a State plan: the State's name and motto where a "
+        'Party document has the Party\'s, no star, "Số:"',
+        "344-kh-ubnd.md",
+        """\
+        symbol: 344/KH-UBND
+        type: Kế hoạch
+        issuer: Ủy ban nhân dân tỉnh Bắc Ninh
+        date: 30/05/2025
+        place: Bắc Ninh
+        title: Triển khai Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị
+        """,
+        [
+            "ỦY BAN NHÂN DÂN TỈNH BẮC NINH",
+            "Số: 344/KH-UBND",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "Bắc Ninh, ngày 30 tháng 5 năm 2025",
+            "KẾ HOẠCH",
+            "Triển khai Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị",
+        ],
+        None,
     ),
     (
         "directives/2023/tin-day-manh-tuyen-truyen-ve-cong-tac-xay-dung-dang-va-he.md: a news item, "
